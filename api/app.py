@@ -1,0 +1,37 @@
+"""create_app: the FastAPI application, its driver lifecycle, routers and error handlers."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+
+from api.errors import register_error_handlers
+from api.routes import ROUTERS
+from api.version import API_VERSION
+from graph.driver import open_driver
+from graph.settings import GraphSettings, resolve_settings
+
+
+def create_app(settings: GraphSettings | None = None) -> FastAPI:
+    """The API bound to one Neo4j (the local instance unless NEO4J_URI is set); one driver per process."""
+    settings = settings or resolve_settings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        # Opening a driver does not connect, so the API starts (and answers 503) even if Neo4j is down.
+        with open_driver(settings) as driver:
+            app.state.driver, app.state.settings = driver, settings
+            yield
+
+    app = FastAPI(
+        title="conflictkg",
+        version=API_VERSION,
+        description="Conflict events, actors, statements and sources as a knowledge graph.",
+        lifespan=lifespan,
+    )
+    for router in ROUTERS:
+        app.include_router(router)
+    register_error_handlers(app)
+    return app

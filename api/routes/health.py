@@ -1,0 +1,46 @@
+"""GET /health: the API's version and whether Neo4j answers."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+from fastapi.responses import JSONResponse
+from neo4j.exceptions import Neo4jError, DriverError
+from pydantic import BaseModel
+
+from api.deps import DriverDep, SettingsDep
+from api.version import API_VERSION
+from graph.health import get_server_info
+
+router = APIRouter(tags=["health"])
+
+
+class Neo4jStatus(BaseModel):
+    reachable: bool
+    version: str | None = None
+    edition: str | None = None
+    error: str | None = None
+
+
+class Health(BaseModel):
+    status: str
+    api_version: str
+    neo4j: Neo4jStatus
+
+
+@router.get(
+    "/health",
+    responses={503: {"model": Health, "description": "Neo4j is unreachable"}},
+)
+def read_health(driver: DriverDep, settings: SettingsDep) -> Health:
+    """The API version and Neo4j's version and edition; 503 when Neo4j does not answer."""
+    try:
+        with driver.session(database=settings.database) as session:
+            info = session.execute_read(get_server_info)
+    except (DriverError, Neo4jError, OSError) as error:
+        down = Health(
+            status="unavailable",
+            api_version=API_VERSION,
+            neo4j=Neo4jStatus(reachable=False, error=type(error).__name__),
+        )
+        return JSONResponse(status_code=503, content=down.model_dump(), headers={"Retry-After": "10"})  # type: ignore[return-value]
+    return Health(status="ok", api_version=API_VERSION, neo4j=Neo4jStatus(reachable=True, **info))

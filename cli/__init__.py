@@ -1,0 +1,1 @@
+"""The `ckg` command line: local database, loads, exports and the API server."""

@@ -1,0 +1,1 @@
+"""Neo4j access: settings, the driver, the graph model, migrations, queries and the local server."""

@@ -1,0 +1,52 @@
+"""The graph schema: uniqueness constraints and indexes, applied idempotently (IF NOT EXISTS)."""
+
+from __future__ import annotations
+
+from neo4j import Driver, ManagedTransaction
+
+from graph.model import Label, RelType
+
+# Each id is unique per label, which also gives MERGE its index lookup.
+NODE_ID_CONSTRAINTS = [
+    f"CREATE CONSTRAINT {label.lower()}_id IF NOT EXISTS FOR (n:{label}) REQUIRE n.id IS UNIQUE"
+    for label in Label
+]
+# Relationships MERGE on a stable id too (idempotent, resumable loads); Community supports these.
+REL_ID_CONSTRAINTS = [
+    f"CREATE CONSTRAINT rel_{rel_type.lower()}_id IF NOT EXISTS "
+    f"FOR ()-[r:{rel_type}]-() REQUIRE r.id IS UNIQUE"
+    for rel_type in RelType
+]
+INDEXES = [
+    "CREATE INDEX event_date_start IF NOT EXISTS FOR (n:Event) ON (n.date_start)",
+    "CREATE INDEX event_type IF NOT EXISTS FOR (n:Event) ON (n.type)",
+    "CREATE INDEX statement_date_start IF NOT EXISTS FOR (n:Statement) ON (n.date_start)",
+    "CREATE INDEX statement_stance IF NOT EXISTS FOR (n:Statement) ON (n.stance)",
+    "CREATE INDEX actor_name IF NOT EXISTS FOR (n:Actor) ON (n.name)",
+    "CREATE INDEX actor_kind IF NOT EXISTS FOR (n:Actor) ON (n.kind)",
+    "CREATE INDEX place_name IF NOT EXISTS FOR (n:Place) ON (n.name)",
+    "CREATE FULLTEXT INDEX text_search IF NOT EXISTS FOR (n:Event|Statement) "
+    "ON EACH [n.title, n.summary, n.text, n.quote]",
+    "CREATE FULLTEXT INDEX actor_names IF NOT EXISTS FOR (n:Actor) ON EACH [n.name, n.aliases]",
+]
+MIGRATIONS = [*NODE_ID_CONSTRAINTS, *REL_ID_CONSTRAINTS, *INDEXES]
+
+SHOW_CONSTRAINT_NAMES = "SHOW CONSTRAINTS YIELD name RETURN name"
+SHOW_INDEX_NAMES = "SHOW INDEXES YIELD name RETURN name"
+
+
+def _schema_names(tx: ManagedTransaction) -> set[str]:
+    names = {record["name"] for record in tx.run(SHOW_CONSTRAINT_NAMES)}
+    return names | {record["name"] for record in tx.run(SHOW_INDEX_NAMES)}
+
+
+def apply_migrations(driver: Driver, database: str) -> list[str]:
+    """Create the missing constraints and indexes, wait until they are online; return the new names."""
+    with driver.session(database=database) as session:
+        before = session.execute_read(_schema_names)
+        for statement in MIGRATIONS:
+            # Schema commands cannot share a transaction with each other; each runs on its own.
+            session.run(statement).consume()
+        session.run("CALL db.awaitIndexes(300)").consume()
+        after = session.execute_read(_schema_names)
+    return sorted(after - before)

@@ -1,0 +1,100 @@
+"""Idempotent batch writers for any allow-listed label or relationship type.
+
+Each batch is `UNWIND $rows` with MERGE on the stable `id`; `SET x = row.props` replaces all
+properties, so a re-loaded, changed fact leaves no stale property behind. The queries are built
+once per allow-listed label/type at import time; input values only ever travel as parameters.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+from neo4j import ManagedTransaction
+
+from graph.model import ENDPOINTS, Label, RelType, check_endpoints
+
+# Each row: {"id": str, "props": {...}} where props include "id".
+_MERGE_NODES = """
+UNWIND $rows AS row
+OPTIONAL MATCH (old:{label} {{id: row.id}})
+WITH row, CASE WHEN old IS NULL THEN 'created'
+               WHEN properties(old) = row.props THEN 'unchanged'
+               ELSE 'updated' END AS outcome
+MERGE (n:{label} {{id: row.id}})
+SET n = row.props
+RETURN outcome, count(*) AS count
+"""
+
+# Each row: {"id": str, "start": str, "end": str, "props": {...}}. A missing endpoint is
+# reported back (not silently skipped) so the caller can fail the batch.
+_MERGE_RELATIONSHIPS = """
+UNWIND $rows AS row
+OPTIONAL MATCH (a:{start} {{id: row.start}})
+OPTIONAL MATCH (b:{end} {{id: row.end}})
+OPTIONAL MATCH ()-[old:{rel_type} {{id: row.id}}]->()
+WITH row, a, b, CASE WHEN a IS NULL OR b IS NULL THEN 'missing_endpoint'
+                     WHEN old IS NULL THEN 'created'
+                     WHEN properties(old) = row.props AND startNode(old) = a AND endNode(old) = b
+                       THEN 'unchanged'
+                     ELSE 'updated' END AS outcome
+CALL (row, a, b, outcome) {{
+  WITH row, a, b, outcome WHERE outcome <> 'missing_endpoint'
+  OPTIONAL MATCH ()-[moved:{rel_type} {{id: row.id}}]->()
+  WHERE startNode(moved) <> a OR endNode(moved) <> b
+  DELETE moved
+  WITH row, a, b
+  MERGE (a)-[r:{rel_type} {{id: row.id}}]->(b)
+  SET r = row.props
+}}
+RETURN outcome, count(*) AS count
+"""
+
+NODE_QUERIES = {label: _MERGE_NODES.format(label=label) for label in Label}
+RELATIONSHIP_QUERIES = {
+    (rel_type, start, end): _MERGE_RELATIONSHIPS.format(rel_type=rel_type, start=start, end=end)
+    for rel_type, pairs in ENDPOINTS.items()
+    for start, end in pairs
+}
+
+
+class MissingEndpointError(RuntimeError):
+    """A relationship row named a node that is not in the graph; the transaction is rolled back."""
+
+
+def merge_nodes(tx: ManagedTransaction, label: Label, rows: list[dict[str, Any]]) -> Counter[str]:
+    """Upsert nodes by id; count them as created, updated or unchanged."""
+    query = NODE_QUERIES[Label(label)]
+    payload = [{"id": row["id"], "props": row} for row in rows]
+    return Counter({r["outcome"]: r["count"] for r in tx.run(query, rows=payload)})
+
+
+def merge_relationships(
+    tx: ManagedTransaction,
+    rel_type: RelType,
+    start: Label,
+    end: Label,
+    rows: list[dict[str, Any]],
+) -> Counter[str]:
+    """Upsert relationships by id between existing nodes; raise MissingEndpointError if one is absent.
+
+    Each row is {"id", "start", "end", **properties}; a relationship whose endpoints changed in the
+    source is moved, not duplicated.
+    """
+    check_endpoints(RelType(rel_type), Label(start), Label(end))
+    query = RELATIONSHIP_QUERIES[(RelType(rel_type), Label(start), Label(end))]
+    payload = [
+        {
+            "id": row["id"],
+            "start": row["start"],
+            "end": row["end"],
+            "props": {k: v for k, v in row.items() if k not in ("start", "end")},
+        }
+        for row in rows
+    ]
+    counts = Counter({r["outcome"]: r["count"] for r in tx.run(query, rows=payload)})
+    if counts["missing_endpoint"]:
+        raise MissingEndpointError(
+            f"{counts['missing_endpoint']} {rel_type} row(s) name a {start} or {end} that is not in the graph"
+        )
+    return counts
