@@ -1,0 +1,1 @@
+"""The vocabulary shared by loaders, graph and API: pydantic models and enums, no database code."""
