@@ -7,7 +7,8 @@ COPY schema ./schema
 COPY loaders ./loaders
 COPY api ./api
 COPY cli ./cli
-RUN pip install --no-cache-dir .
 COPY data ./data
+# Editable, so `ckg up` finds data/ beside the code as it does in a checkout.
+RUN pip install --no-cache-dir -e .
 # NEO4J_URI is set by compose, so `ckg up` provisions nothing and only migrates, loads and serves.
 CMD ["ckg", "up"]

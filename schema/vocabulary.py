@@ -124,6 +124,14 @@ class Rating(StrEnum):
     OTHER = "other"
 
 
+class PlaceKind(StrEnum):
+    COUNTRY = "country"
+    REGION = "region"  # province, governorate, a named part of a country
+    CITY = "city"
+    TOWN = "town"
+    AREA = "area"  # anything else with a name: a front line, a de-escalation zone
+
+
 class SourceKind(StrEnum):
     ARTICLE = "article"
     FACT_CHECK = "fact_check"

@@ -1,5 +1,14 @@
 """The API's routers, in the order they appear in the OpenAPI document."""
 
-from api.routes import health
+from api.routes import accusations, actors, events, export, health, paths, statements, timeline
 
-ROUTERS = [health.router]
+ROUTERS = [
+    health.router,
+    timeline.router,
+    events.router,
+    statements.router,
+    accusations.router,
+    actors.router,
+    paths.router,
+    export.router,
+]

@@ -1,0 +1,116 @@
+"""GET /export: a seed subgraph as a file for networkx, Gephi, igraph, Neo4j or a triple store."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from datetime import date
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Query
+from fastapi.responses import JSONResponse, Response, StreamingResponse
+from pydantic import BaseModel
+
+from api.deps import DriverDep, ReaderDep, SettingsDep
+from graph.export.formats import EXTENSIONS, MEDIA_TYPES, ExportFormat, write
+from graph.export.selection import (
+    MAX_DEPTH,
+    Selection,
+    TooManyNodesError,
+    UnknownSeedError,
+    plan_selection,
+)
+from graph.export.settings import ExportSettings
+from graph.export.source import ExportSource
+from graph.export.values import ExportError
+from graph.model import Label, RelType
+
+router = APIRouter(tags=["export"])
+HINT = "Narrow the selection: fewer seeds, a lower depth, start/end dates, node_types or rel_types."
+
+
+def get_export_settings() -> ExportSettings:
+    return ExportSettings()
+
+
+ExportSettingsDep = Annotated[ExportSettings, Depends(get_export_settings)]
+
+
+class TooLarge(BaseModel):
+    detail: str
+    node_count: int
+    max_nodes: int
+    hint: str
+
+
+class UnknownSeeds(BaseModel):
+    detail: str
+    unknown: list[str]
+
+
+def _filename(selection: Selection, export_format: ExportFormat) -> str:
+    slug = re.sub(r"[^A-Za-z0-9._-]+", "-", selection.seeds[0]).strip("-")
+    more = f"-and-{len(selection.seeds) - 1}-more" if len(selection.seeds) > 1 else ""
+    return f"conflictkg-{slug}{more}-depth{selection.depth}.{EXTENSIONS[export_format]}"
+
+
+@router.get(
+    "/export",
+    response_class=StreamingResponse,
+    responses={
+        200: {"description": "The file, streamed, with a download filename"},
+        404: {"model": UnknownSeeds, "description": "A seed id names no node"},
+        413: {"model": TooLarge, "description": "More nodes than the export cap"},
+        422: {"description": "Invalid parameters (depth above 3, start after end…)"},
+    },
+)
+def read_export(
+    reader: ReaderDep,
+    driver: DriverDep,
+    settings: SettingsDep,
+    limits: ExportSettingsDep,
+    seed: Annotated[list[str], Query(min_length=1, description="Node id to start from (repeatable)")],
+    export_format: Annotated[ExportFormat, Query(alias="format")] = ExportFormat.JSON,
+    depth: Annotated[int, Query(ge=1, le=MAX_DEPTH, description="Hops from the seeds")] = 1,
+    start: Annotated[date | None, Query(description="Keep dated elements ending on/after")] = None,
+    end: Annotated[date | None, Query(description="Keep dated elements starting on/before")] = None,
+    node_types: Annotated[list[Label] | None, Query(description="Labels to keep (repeatable)")] = None,
+    rel_types: Annotated[list[RelType] | None, Query(description="Types to keep (repeatable)")] = None,
+) -> Response:
+    """The seeds' neighbourhood (plus the sources it cites) in the format; 413 over the node cap."""
+    if start and end and end < start:
+        return JSONResponse(status_code=422, content={"detail": "end is before start"})
+    selection = Selection(
+        seeds=tuple(dict.fromkeys(seed)),
+        depth=depth,
+        start=start,
+        end=end,
+        node_types=tuple(node_types or Label),
+        rel_types=tuple(rel_types or RelType),
+    )
+    try:
+        plan = reader(plan_selection, selection=selection, max_nodes=limits.max_nodes)
+    except UnknownSeedError as error:
+        body = UnknownSeeds(detail="Unknown seed id(s).", unknown=error.ids)
+        return JSONResponse(status_code=404, content=body.model_dump())
+    except TooManyNodesError as error:
+        body = TooLarge(
+            detail=f"The export would hold {error.node_count} nodes; the cap is {error.max_nodes}.",
+            node_count=error.node_count,
+            max_nodes=error.max_nodes,
+            hint=HINT,
+        )
+        return JSONResponse(status_code=413, content=body.model_dump())
+    source = ExportSource(driver, settings.database, plan, limits.timeout_seconds, limits.page_size)
+    chunks = write(export_format, source)
+    try:
+        # The first chunk needs the property types, so a graph the format cannot carry is an
+        # error answer here rather than a truncated download.
+        first = next(chunks, b"")
+    except ExportError as error:
+        return JSONResponse(status_code=500, content={"detail": f"Cannot export: {error}"})
+    return StreamingResponse(
+        itertools.chain([first], chunks),
+        media_type=MEDIA_TYPES[export_format],
+        headers={"Content-Disposition": f'attachment; filename="{_filename(selection, export_format)}"'},
+    )

@@ -1,0 +1,1 @@
+"""Read queries behind the API, one module per topic; transaction functions returning models."""

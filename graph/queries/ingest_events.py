@@ -1,0 +1,111 @@
+"""Provider events and statements with their actor links, one query per kind of row and path.
+
+Rows whose id is not in the graph yet take the CREATE path (no MERGE checks, no stale links to
+look for): that is what makes a first load fast. Rows already in the graph take the MERGE path,
+which also deletes links that now point elsewhere (an alias was added) before merging by link id.
+`existing_ids` splits a batch between the two; the unique `id` constraints still guard both.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from neo4j import ManagedTransaction, SummaryCounters
+
+EXISTING_EVENT_IDS = "UNWIND $ids AS id MATCH (node:Event {id: id}) RETURN collect(id) AS ids"
+EXISTING_STATEMENT_IDS = "UNWIND $ids AS id MATCH (node:Statement {id: id}) RETURN collect(id) AS ids"
+
+
+def existing_ids(tx: ManagedTransaction, *, statements: bool, ids: list[str]) -> set[str]:
+    """The ids (of events, or of statements) that are already in the graph."""
+    record = tx.run(EXISTING_STATEMENT_IDS if statements else EXISTING_EVENT_IDS, ids=ids).single()
+    return set(record["ids"]) if record else set()
+
+
+# Row: {id, props, prefix, keep, participants: [{id, actor, props}]}.
+CREATE_EVENTS = """
+UNWIND $rows AS row
+CREATE (event:Event)
+SET event = row.props
+WITH event, row
+UNWIND row.participants AS link
+MATCH (actor:Actor {id: link.actor})
+CREATE (actor)-[r:PARTICIPATED_IN]->(event)
+SET r = link.props
+"""
+MERGE_EVENTS = """
+UNWIND $rows AS row
+MERGE (event:Event {id: row.id})
+SET event = row.props
+WITH event, row
+CALL (event, row) {
+  MATCH (event)<-[old:PARTICIPATED_IN]-(actor:Actor)
+  WHERE old.id STARTS WITH row.prefix AND NOT old.id + '|' + actor.id IN row.keep
+  DELETE old
+}
+WITH event, row
+UNWIND row.participants AS link
+MATCH (actor:Actor {id: link.actor})
+MERGE (actor)-[r:PARTICIPATED_IN {id: link.id}]->(event)
+SET r = link.props
+"""
+
+
+def write_events(tx: ManagedTransaction, *, new: list[dict[str, Any]], known: list[dict[str, Any]]) -> list[
+        SummaryCounters]:
+    """Create the new events with their participations; merge (and re-point) the known ones."""
+    return [tx.run(query, rows=rows).consume().counters
+            for query, rows in ((CREATE_EVENTS, new), (MERGE_EVENTS, known)) if rows]
+
+
+# Row: {id, props, rel_ids, keep, made: {id, actor, props}, accuses/warns/appeals_to: [{id, actor, props}]}.
+_TARGETS = """
+CALL (statement, row) {
+  UNWIND row.accuses AS link
+  MATCH (target:Actor {id: link.actor})
+  MERGE (statement)-[r:ACCUSES {id: link.id}]->(target)
+  SET r = link.props
+}
+CALL (statement, row) {
+  UNWIND row.warns AS link
+  MATCH (target:Actor {id: link.actor})
+  MERGE (statement)-[r:WARNS {id: link.id}]->(target)
+  SET r = link.props
+}
+CALL (statement, row) {
+  UNWIND row.appeals_to AS link
+  MATCH (target:Actor {id: link.actor})
+  MERGE (statement)-[r:APPEALS_TO {id: link.id}]->(target)
+  SET r = link.props
+}
+"""
+CREATE_STATEMENTS = """
+UNWIND $rows AS row
+MATCH (speaker:Actor {id: row.made.actor})
+CREATE (speaker)-[made:MADE]->(statement:Statement)
+SET statement = row.props, made = row.made.props
+WITH statement, row
+""" + _TARGETS
+MERGE_STATEMENTS = """
+UNWIND $rows AS row
+MERGE (statement:Statement {id: row.id})
+SET statement = row.props
+WITH statement, row
+CALL (statement, row) {
+  MATCH (statement)-[old]-(actor:Actor)
+  WHERE old.id IN row.rel_ids AND NOT old.id + '|' + actor.id IN row.keep
+  DELETE old
+}
+WITH statement, row
+MATCH (speaker:Actor {id: row.made.actor})
+MERGE (speaker)-[made:MADE {id: row.made.id}]->(statement)
+SET made = row.made.props
+WITH statement, row
+""" + _TARGETS
+
+
+def write_statements(tx: ManagedTransaction, *, new: list[dict[str, Any]], known: list[dict[str, Any]]) -> list[
+        SummaryCounters]:
+    """Create the new statements with speaker and target links; merge (and re-point) the known ones."""
+    return [tx.run(query, rows=rows).consume().counters
+            for query, rows in ((CREATE_STATEMENTS, new), (MERGE_STATEMENTS, known)) if rows]

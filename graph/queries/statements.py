@@ -1,0 +1,92 @@
+"""Statement reads: a filtered, keyset-paged list and one statement in full."""
+
+from __future__ import annotations
+
+from neo4j import ManagedTransaction
+
+from graph.queries.fragments import ITEM_PROJECTION, evidence_of, related
+from graph.queries.timeline import item_from_record
+from schema.statements import StatementDetail
+from schema.timeline import SortKey, TimelineItem
+
+# `about` matches a statement that is about, denies or responds to the node with that id.
+STATEMENTS = f"""
+MATCH (node:Statement)
+WHERE node.date_start IS NOT NULL
+  AND ($window_start IS NULL OR node.date_end >= $window_start)
+  AND ($window_end IS NULL OR node.date_start <= $window_end)
+  AND ($stances IS NULL OR node.stance IN $stances)
+  AND ($speaker_ids IS NULL OR EXISTS {{ MATCH (a:Actor)-[:MADE]->(node) WHERE a.id IN $speaker_ids }})
+  AND ($about_id IS NULL OR EXISTS {{ MATCH (node)-[:ABOUT|DENIES|RESPONDS_TO]->(x) WHERE x.id = $about_id }})
+WITH node, CASE node.date_precision WHEN 'year' THEN 0 WHEN 'month' THEN 1 WHEN 'week' THEN 2
+                                    ELSE 3 END AS rank
+WHERE $after IS NULL OR [node.date_start, rank, node.id] > [$after.date, $after.rank, $after.id]
+WITH node, rank
+ORDER BY node.date_start, rank, node.id
+LIMIT $limit
+RETURN {ITEM_PROJECTION} AS item
+"""
+
+
+def list_statements(
+    tx: ManagedTransaction,
+    *,
+    speaker_ids: list[str] | None,
+    stances: list[str] | None,
+    about_id: str | None,
+    window_start: object,
+    window_end: object,
+    after: SortKey | None,
+    limit: int,
+) -> list[TimelineItem]:
+    """Up to `limit` statements after `after` in timeline order; [] when none (more) match."""
+    result = tx.run(
+        STATEMENTS,
+        speaker_ids=speaker_ids,
+        stances=stances,
+        about_id=about_id,
+        window_start=window_start,
+        window_end=window_end,
+        after=after.model_dump() if after else None,
+        limit=limit,
+    )
+    return [item_from_record(record["item"]) for record in result]
+
+
+_ORDER = "x.node.date.start, x.node.id, x.relationship_id"
+
+STATEMENT = f"""
+MATCH (node:Statement {{id: $statement_id}})
+RETURN {ITEM_PROJECTION} AS item, {{
+  dataset: node.dataset, provider_id: node.provider_id,
+  targets: COLLECT {{
+    MATCH (node)-[r:ACCUSES|WARNS|APPEALS_TO]->(a:Actor)
+    RETURN {{relationship: type(r), actor: a {{.id, .name, .kind}}, charge: r.charge,
+            relationship_id: r.id, evidence: {evidence_of('r')}}} AS x
+    ORDER BY x.relationship, x.actor.id
+  }},
+  subjects: {related("(node)-[r:ABOUT|DENIES|RESPONDS_TO]->(o)", _ORDER)},
+  responses: {related("(node)<-[r:ABOUT|DENIES|RESPONDS_TO]-(o)", _ORDER)},
+  verdicts: COLLECT {{
+    MATCH (a:Actor)-[r:RATED]->(node)
+    RETURN {{by: a {{.id, .name, .kind}}, rating: r.rating, rating_normalized: r.rating_normalized,
+            date: CASE WHEN r.date IS NULL THEN null ELSE {{text: r.date, start: r.date_start,
+                  end: r.date_end, precision: r.date_precision}} END,
+            relationship_id: r.id, evidence: {evidence_of('r')}}} AS x
+    ORDER BY x.date.start, x.by.id
+  }},
+  supports: {related("(node)-[r:SUPPORTS]->(o:Statement)", _ORDER)},
+  supported_by: {related("(node)<-[r:SUPPORTS]-(o:Statement)", _ORDER)},
+  contradicts: {related("(node)-[r:CONTRADICTS]->(o:Statement)", _ORDER)},
+  contradicted_by: {related("(node)<-[r:CONTRADICTS]-(o:Statement)", _ORDER)}
+}} AS detail
+"""
+
+
+def get_statement(tx: ManagedTransaction, *, statement_id: str) -> StatementDetail | None:
+    """The statement with targets, subjects, verdicts and (counter)support; None if unknown."""
+    record = tx.run(STATEMENT, statement_id=statement_id).single()
+    if record is None:
+        return None
+    item = item_from_record(record["item"])
+    return StatementDetail.model_validate({**item.model_dump(), **record["detail"]})

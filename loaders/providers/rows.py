@@ -1,0 +1,121 @@
+"""Turn validated provider records into the parameter rows of one batched write (actors resolved)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from graph.model import RelType
+from loaders.providers.aliases import AliasTable
+from schema.providers import (
+    DATASET_SOURCE_IDS,
+    ActorMention,
+    ProviderEventRecord,
+    ProviderRecord,
+    ProviderStatementRecord,
+)
+
+Row = dict[str, Any]  # the driver's parameter type: the one allowed Any
+TARGET_KEYS = {RelType.ACCUSES: "accuses", RelType.WARNS: "warns", RelType.APPEALS_TO: "appeals_to"}
+
+
+@dataclass
+class GraphBatch:
+    """What one transaction writes: actors, then events and statements (by id: the last row wins)."""
+
+    actors: dict[str, Row] = field(default_factory=dict)
+    events: dict[str, Row] = field(default_factory=dict)
+    statements: dict[str, Row] = field(default_factory=dict)
+
+
+def _link(rel_id: str, actor_id: str, source_ids: list[str], **extra: Any) -> Row:
+    return {"id": rel_id, "actor": actor_id, "props": {"id": rel_id, "source_ids": source_ids, "quote": None, **extra}}
+
+
+class RowBuilder:
+    """Resolves actor mentions through the alias table and records the ones it could not resolve."""
+
+    def __init__(self, aliases: AliasTable) -> None:
+        self.aliases = aliases
+        # (dataset, provider name or code, source-qualified id) → rows that used it
+        self.unresolved: Counter[tuple[str, str, str]] = Counter()
+        self._cache: dict[tuple[str, str], tuple[str, Row]] = {}
+
+    def actor(self, mention: ActorMention, batch: GraphBatch) -> str:
+        """The graph id for a mention, adding its actor row to the batch."""
+        cache_key = (mention.dataset, mention.key)
+        cached = self._cache.get(cache_key)
+        if cached is None:
+            source_id = DATASET_SOURCE_IDS[mention.dataset]
+            canonical = self.aliases.resolve(mention.dataset, mention.key)
+            if canonical is not None:
+                actor_id, name, kind, country = canonical.id, canonical.name, canonical.kind, canonical.country
+            else:
+                actor_id, name, kind, country = mention.fallback_id, mention.name, mention.kind, mention.country
+            props = {"id": actor_id, "name": name, "kind": kind.value, "country": country, "aliases": [],
+                     "description": None, "source_ids": [source_id], "quote": None}
+            cached = (actor_id, {"id": actor_id, "source_id": source_id, "props": props})
+            self._cache[cache_key] = cached
+        actor_id, row = cached
+        if not actor_id.startswith("actor:"):
+            self.unresolved[(mention.dataset, mention.key, actor_id)] += 1
+        batch.actors.setdefault(actor_id, row)
+        return actor_id
+
+    def add(self, record: ProviderRecord, batch: GraphBatch) -> None:
+        """Add one record's node, its actors and its links to the batch."""
+        common = {"id": record.id, "dataset": record.dataset, "provider_id": record.provider_id,
+                  "source_url": record.source_url, "source_ids": [DATASET_SOURCE_IDS[record.dataset]],
+                  "quote": None, **record.date.to_properties("date"), **record.extras}
+        if isinstance(record, ProviderEventRecord):
+            self._event(record, common, batch)
+        else:
+            self._statement(record, common, batch)
+
+    def _event(self, record: ProviderEventRecord, common: Row, batch: GraphBatch) -> None:
+        source_ids = common["source_ids"]
+        links = []
+        for participant in record.participants:
+            actor_id = self.actor(participant.actor, batch)
+            rel_id = record.rel_id(RelType.PARTICIPATED_IN, participant.slot)
+            links.append(_link(rel_id, actor_id, source_ids, role=participant.role.value))
+        props = {**common, "title": record.title, "type": record.type.value, "summary": record.summary,
+                 "fatalities_best": record.fatalities_best, "fatalities_low": record.fatalities_low,
+                 "fatalities_high": record.fatalities_high}
+        batch.events.pop(record.id, None)  # a later row with the same id replaces the earlier one
+        batch.events[record.id] = {
+            "id": record.id, "props": props, "participants": links,
+            "prefix": f"{RelType.PARTICIPATED_IN.lower()}:{record.id}:",
+            "keep": [f"{link['id']}|{link['actor']}" for link in links],
+        }
+
+    def _statement(self, record: ProviderStatementRecord, common: Row, batch: GraphBatch) -> None:
+        source_ids = common["source_ids"]
+        made = _link(record.rel_id(RelType.MADE, "speaker"), self.actor(record.speaker, batch), source_ids)
+        targets: dict[str, list[Row]] = {key: [] for key in TARGET_KEYS.values()}
+        if record.target is not None and record.target_rel is not None:
+            rel_type = RelType(record.target_rel)
+            extra = {"charge": record.charge} if rel_type is RelType.ACCUSES else {}
+            target = _link(record.rel_id(rel_type, "target"), self.actor(record.target, batch), source_ids, **extra)
+            targets[TARGET_KEYS[rel_type]].append(target)
+        links = [made, *(link for group in targets.values() for link in group)]
+        props = {**common, "stance": record.stance.value, "text": record.text, "verbatim": False,
+                 "summary": record.summary}
+        batch.statements.pop(record.id, None)
+        batch.statements[record.id] = {
+            "id": record.id, "props": props, "made": made, **targets,
+            "rel_ids": [made["id"], *(record.rel_id(t, "target") for t in TARGET_KEYS)],
+            "keep": [f"{link['id']}|{link['actor']}" for link in links],
+        }
+
+    def actor_mentions(self, record: ProviderRecord) -> None:
+        """Resolve a record's actors without writing it (a resumed load still lists unresolved names)."""
+        scratch = GraphBatch()
+        if isinstance(record, ProviderEventRecord):
+            for participant in record.participants:
+                self.actor(participant.actor, scratch)
+        else:
+            for mention in (record.speaker, record.target):
+                if mention is not None:
+                    self.actor(mention, scratch)

@@ -1,0 +1,93 @@
+"""Accusations (who accused whom of what, when, in which statement) and their network."""
+
+from __future__ import annotations
+
+from datetime import date
+from enum import StrEnum
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from schema.references import ActorRef, DateInfo, GraphDate, NodeRef, SourceRef
+
+
+class Level(StrEnum):
+    """actor: as stated; state: individuals and agencies counted as the state or organisation they
+    represent (AFFILIATED_WITH roles in ROLLUP_ROLES, ending at a state or intergovernmental org)."""
+
+    ACTOR = "actor"
+    STATE = "state"
+
+
+class AccusationFilter(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    window_start: date | None = None
+    window_end: date | None = None
+    accuser_ids: list[str] | None = None
+    accused_ids: list[str] | None = None
+    charge: str | None = None
+    level: Level = Level.ACTOR
+
+
+class AccusationKey(BaseModel):
+    """Accusation order: statement date, coarse-first rank, statement id, accuser id, accused id."""
+
+    date: date
+    rank: int
+    statement_id: str
+    accuser_id: str
+    accused_id: str
+
+
+class AccusationStatement(BaseModel):
+    id: str = Field(examples=["stmt:erkhov-blames-turkey"])
+    summary: str | None = None
+    text: str | None = None
+    verbatim: bool | None = None
+    quote: str | None = None
+
+
+class Accusation(BaseModel):
+    """One accusation; at level=state `accuser`/`accused` are rolled up, `speakers`/`named` are not."""
+
+    id: str = Field(description="The ACCUSES relationship's id.",
+                    examples=["accuses:stmt:erkhov-blames-turkey->actor:turkey"])
+    accuser: ActorRef
+    accused: ActorRef
+    speakers: list[ActorRef] = Field(description="Who made the statement, as recorded.")
+    named: ActorRef = Field(description="The accused as the statement names them.")
+    charge: str | None = Field(examples=["escalating tensions in northwest Syria"])
+    date: DateInfo
+    statement: AccusationStatement
+    about: list[NodeRef] = Field(description="Events and statements the accusation is about.")
+    sources: list[SourceRef]
+    quote: str | None = Field(description="The sentence supporting the accusation itself.")
+
+
+class AccusationPage(BaseModel):
+    items: list[Accusation]
+    next_cursor: str | None
+
+
+class NetworkNode(ActorRef):
+    accusations_made: int
+    accusations_received: int
+
+
+class NetworkEdge(BaseModel):
+    source: str = Field(description="Accuser actor id.", examples=["actor:russia"])
+    target: str = Field(description="Accused actor id.", examples=["actor:turkey"])
+    count: int
+    charges: list[str]
+    statements: list[str]
+    first_date: GraphDate
+    last_date: GraphDate
+    mutual: bool = Field(description="The target also accuses the source in the same date window.")
+
+
+class AccusationNetwork(BaseModel):
+    """Directed weighted graph accuser → accused; `truncated` when edges beyond `limit` were dropped."""
+
+    nodes: list[NetworkNode]
+    edges: list[NetworkEdge]
+    truncated: bool = False

@@ -1,0 +1,69 @@
+"""Small shared API shapes: references to actors, places, sources and nodes, dates with precision."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated
+
+from pydantic import BaseModel, BeforeValidator, Field
+
+from schema.dates import DatePrecision
+
+
+def _native(value: object) -> object:
+    """neo4j.time values → stdlib ones (duck-typed, so schema/ stays driver-free)."""
+    to_native = getattr(value, "to_native", None)
+    return to_native() if callable(to_native) else value
+
+
+GraphDate = Annotated[date, BeforeValidator(_native)]
+
+
+class DateInfo(BaseModel):
+    """A date as recorded: its text, first and last possible day, and precision."""
+
+    text: str = Field(examples=["2020-02"])
+    start: GraphDate = Field(examples=["2020-02-01"])
+    end: GraphDate = Field(examples=["2020-02-29"])
+    precision: DatePrecision = Field(examples=["month"])
+
+
+class ActorRef(BaseModel):
+    id: str = Field(examples=["actor:aleksei-erkhov"])
+    name: str = Field(examples=["Aleksei Erkhov"])
+    kind: str = Field(examples=["person"])
+
+
+class ActorRole(ActorRef):
+    """An actor in an item: a participant role (perpetrator, party, …) or speaker/accused/warned/appealed_to."""
+
+    role: str | None = Field(default=None, examples=["speaker"])
+
+
+class PlaceRef(BaseModel):
+    id: str = Field(examples=["place:idlib-province"])
+    name: str = Field(examples=["Idlib Province"])
+
+
+class SourceRef(BaseModel):
+    id: str = Field(examples=["src:polygraph-erkhov-2020"])
+    title: str | None = None
+    publisher: str | None = None
+    url: str | None = None
+    published: str | None = None
+
+
+class Evidence(BaseModel):
+    """Why a fact is in the graph: the sources that state it and the supporting sentence."""
+
+    sources: list[SourceRef] = []
+    quote: str | None = None
+
+
+class NodeRef(BaseModel):
+    """Any node by id: its label, its name or title, its date when it has one."""
+
+    id: str = Field(examples=["event:2019-04-syrian-offensive"])
+    label: str = Field(examples=["Event"])
+    name: str | None = Field(default=None, examples=["Syrian government offensive in Idlib"])
+    date: DateInfo | None = None

@@ -1,0 +1,113 @@
+"""Timeline items (events and statements in date order) and their paged answer."""
+
+from __future__ import annotations
+
+from datetime import date
+from enum import StrEnum
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from schema.references import ActorRole, DateInfo, PlaceRef, SourceRef
+
+
+class ItemKind(StrEnum):
+    EVENT = "event"
+    STATEMENT = "statement"
+
+
+class IncludeKind(StrEnum):
+    """Values of `include=`: which kinds of item a timeline holds."""
+
+    EVENTS = "events"
+    STATEMENTS = "statements"
+
+
+class TimelineFormat(StrEnum):
+    JSON = "json"
+    TIMELINEJS = "timelinejs"
+    VIS = "vis"
+
+
+class TimelineItem(BaseModel):
+    """One event or statement. `approximate` is true when the date is coarser than a day or a span."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "id": "stmt:erkhov-blames-turkey",
+                    "kind": "statement",
+                    "date": {"text": "2020-02", "start": "2020-02-01", "end": "2020-02-29",
+                             "precision": "month"},
+                    "approximate": True,
+                    "title": "Erkhov blames Turkey for the escalation",
+                    "summary": "Russia and the Syrian regime only respond to Turkey's ceasefire violations.",
+                    "quote": "Russian Ambassador to Turkey Aleksei Erkhov blamed Turkey …",
+                    "type": None,
+                    "stance": "accusation",
+                    "verbatim": False,
+                    "actors": [{"id": "actor:aleksei-erkhov", "name": "Aleksei Erkhov",
+                                "kind": "person", "role": "speaker"}],
+                    "place": None,
+                    "sources": [{"id": "src:polygraph-erkhov-2020", "title": "Disputing Turkey, …",
+                                 "publisher": "Polygraph.info", "url": None, "published": "2020-02"}],
+                }
+            ]
+        }
+    )
+
+    id: str
+    kind: ItemKind
+    date: DateInfo
+    approximate: bool = Field(description="The date is a month, week, year or a span, not one day.")
+    title: str | None = Field(description="Event title, or a statement's one-line headline.")
+    summary: str | None = Field(description="Event summary, or what the statement said.")
+    quote: str | None = Field(description="The supporting sentence of the first source.")
+    type: str | None = Field(default=None, description="Event type (events only).")
+    stance: str | None = Field(default=None, description="Stance (statements only).")
+    verbatim: bool | None = Field(default=None, description="Statements: `summary` is the exact words.")
+    fatalities_best: int | None = None
+    actors: list[ActorRole] = []
+    place: PlaceRef | None = None
+    sources: list[SourceRef] = []
+
+
+class TimelinePage(BaseModel):
+    """One page of items; pass `next_cursor` as `cursor` for the next page (null on the last)."""
+
+    items: list[TimelineItem]
+    next_cursor: str | None = Field(examples=[None])
+
+
+class TimelineFilter(BaseModel):
+    """Validated timeline filters; a None field does not filter. Dates bound an overlap window."""
+
+    model_config = ConfigDict(frozen=True)
+
+    window_start: date | None = None
+    window_end: date | None = None
+    actor_ids: list[str] | None = None
+    include_affiliates: bool = False
+    types: list[str] | None = None
+    stances: list[str] | None = None
+    place_id: str | None = None
+    q: str | None = None
+    kinds: list[ItemKind] = [ItemKind.EVENT, ItemKind.STATEMENT]
+
+
+class SortKey(BaseModel):
+    """A timeline position: day the item may start, coarse-before-fine rank, id (a total order)."""
+
+    date: date
+    rank: int
+    id: str
+
+
+# Coarser items sort first among items starting the same day: "February 2020" comes before
+# 2020-02-01, so a month item sits at its month's start, ahead of that month's days.
+PRECISION_SORT_RANK = {"year": 0, "month": 1, "week": 2, "day": 3}
+
+
+def sort_key(item: TimelineItem) -> SortKey:
+    """The item's position in timeline order (the cursor's payload)."""
+    return SortKey(date=item.date.start, rank=PRECISION_SORT_RANK[item.date.precision], id=item.id)
