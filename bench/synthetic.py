@@ -10,28 +10,182 @@ from itertools import accumulate
 from pathlib import Path
 
 ACLED_HEADER = [
-    "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type", "sub_event_type",
-    "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2", "interaction", "civilian_targeting",
-    "iso", "region", "country", "admin1", "admin2", "admin3", "location", "latitude", "longitude", "geo_precision",
-    "source", "source_scale", "notes", "fatalities", "tags", "timestamp"]
+    "event_id_cnty",
+    "event_date",
+    "year",
+    "time_precision",
+    "disorder_type",
+    "event_type",
+    "sub_event_type",
+    "actor1",
+    "assoc_actor_1",
+    "inter1",
+    "actor2",
+    "assoc_actor_2",
+    "inter2",
+    "interaction",
+    "civilian_targeting",
+    "iso",
+    "region",
+    "country",
+    "admin1",
+    "admin2",
+    "admin3",
+    "location",
+    "latitude",
+    "longitude",
+    "geo_precision",
+    "source",
+    "source_scale",
+    "notes",
+    "fatalities",
+    "tags",
+    "timestamp",
+]
 UCDP_HEADER = [
-    "id", "relid", "year", "active_year", "code_status", "type_of_violence", "conflict_dset_id", "conflict_new_id",
-    "conflict_name", "dyad_dset_id", "dyad_new_id", "dyad_name", "side_a_dset_id", "side_a_new_id", "side_a",
-    "side_b_dset_id", "side_b_new_id", "side_b", "number_of_sources", "source_article", "source_office", "source_date",
-    "source_headline", "source_original", "where_prec", "where_coordinates", "where_description", "adm_1", "adm_2",
-    "latitude", "longitude", "geom_wkt", "priogrid_gid", "country", "country_id", "region", "event_clarity",
-    "date_prec", "date_start", "date_end", "deaths_a", "deaths_b", "deaths_civilians", "deaths_unknown", "best",
-    "high", "low", "gwnoa", "gwnob"]
-COUNTRIES = ["SYR", "RUS", "TUR", "IRN", "USA", "ISR", "IRQ", "LBN", "JOR", "SAU", "UKR", "EGY", "LBY", "YEM", "AFG",
-             "PAK", "IND", "CHN", "FRA", "GBR", "DEU", "SDN", "SOM", "NGA", "MLI", "ETH", "COD", "MMR", "COL", "MEX"]
-GDELT_TYPES = ["", "GOV", "MIL", "REB", "CVL", "OPP", "COP", "MED", "BUS", "REF", "SPY", "LEG", "JUD", "INS"]
-ACLED_SUB = [("Battles", "Armed clash"), ("Explosions/Remote violence", "Air/drone strike"),
-             ("Explosions/Remote violence", "Shelling/artillery/missile attack"),
-             ("Violence against civilians", "Attack"), ("Protests", "Peaceful protest"),
-             ("Strategic developments", "Agreement"), ("Riots", "Mob violence")]
-CAMEO = ["010", "012", "016", "020", "036", "040", "042", "043", "046", "051", "057", "061", "071", "0871", "111",
-         "112", "1123", "1124", "120", "130", "138", "139", "141", "145", "154", "163", "173", "180", "183", "190",
-         "193", "194", "195", "202"]
+    "id",
+    "relid",
+    "year",
+    "active_year",
+    "code_status",
+    "type_of_violence",
+    "conflict_dset_id",
+    "conflict_new_id",
+    "conflict_name",
+    "dyad_dset_id",
+    "dyad_new_id",
+    "dyad_name",
+    "side_a_dset_id",
+    "side_a_new_id",
+    "side_a",
+    "side_b_dset_id",
+    "side_b_new_id",
+    "side_b",
+    "number_of_sources",
+    "source_article",
+    "source_office",
+    "source_date",
+    "source_headline",
+    "source_original",
+    "where_prec",
+    "where_coordinates",
+    "where_description",
+    "adm_1",
+    "adm_2",
+    "latitude",
+    "longitude",
+    "geom_wkt",
+    "priogrid_gid",
+    "country",
+    "country_id",
+    "region",
+    "event_clarity",
+    "date_prec",
+    "date_start",
+    "date_end",
+    "deaths_a",
+    "deaths_b",
+    "deaths_civilians",
+    "deaths_unknown",
+    "best",
+    "high",
+    "low",
+    "gwnoa",
+    "gwnob",
+]
+COUNTRIES = [
+    "SYR",
+    "RUS",
+    "TUR",
+    "IRN",
+    "USA",
+    "ISR",
+    "IRQ",
+    "LBN",
+    "JOR",
+    "SAU",
+    "UKR",
+    "EGY",
+    "LBY",
+    "YEM",
+    "AFG",
+    "PAK",
+    "IND",
+    "CHN",
+    "FRA",
+    "GBR",
+    "DEU",
+    "SDN",
+    "SOM",
+    "NGA",
+    "MLI",
+    "ETH",
+    "COD",
+    "MMR",
+    "COL",
+    "MEX",
+]
+GDELT_TYPES = [
+    "",
+    "GOV",
+    "MIL",
+    "REB",
+    "CVL",
+    "OPP",
+    "COP",
+    "MED",
+    "BUS",
+    "REF",
+    "SPY",
+    "LEG",
+    "JUD",
+    "INS",
+]
+ACLED_SUB = [
+    ("Battles", "Armed clash"),
+    ("Explosions/Remote violence", "Air/drone strike"),
+    ("Explosions/Remote violence", "Shelling/artillery/missile attack"),
+    ("Violence against civilians", "Attack"),
+    ("Protests", "Peaceful protest"),
+    ("Strategic developments", "Agreement"),
+    ("Riots", "Mob violence"),
+]
+CAMEO = [
+    "010",
+    "012",
+    "016",
+    "020",
+    "036",
+    "040",
+    "042",
+    "043",
+    "046",
+    "051",
+    "057",
+    "061",
+    "071",
+    "0871",
+    "111",
+    "112",
+    "1123",
+    "1124",
+    "120",
+    "130",
+    "138",
+    "139",
+    "141",
+    "145",
+    "154",
+    "163",
+    "173",
+    "180",
+    "183",
+    "190",
+    "193",
+    "194",
+    "195",
+    "202",
+]
 START = date(2020, 1, 1)
 
 
@@ -47,9 +201,15 @@ def _day(rng: random.Random) -> date:
 
 def write_acled(path: Path, rows: int, seed: int = 1) -> None:
     rng = random.Random(seed)
-    names = ["Military Forces of Syria (2000-)", "Military Forces of Russia (2000-)", "Civilians (Syria)",
-             "Military Forces of Turkey (2016-)", "Hayat Tahrir al-Sham", "Islamic State (Syria)",
-             *(f"Unidentified Armed Group ({c}) {i}" for c in COUNTRIES for i in range(60))]
+    names = [
+        "Military Forces of Syria (2000-)",
+        "Military Forces of Russia (2000-)",
+        "Civilians (Syria)",
+        "Military Forces of Turkey (2016-)",
+        "Hayat Tahrir al-Sham",
+        "Islamic State (Syria)",
+        *(f"Unidentified Armed Group ({c}) {i}" for c in COUNTRIES for i in range(60)),
+    ]
     actor = zipf_picker(names, rng)
     with path.open("w", newline="", encoding="utf-8") as stream:
         out = csv.writer(stream)
@@ -57,10 +217,41 @@ def write_acled(path: Path, rows: int, seed: int = 1) -> None:
         for n in range(rows):
             event_type, sub = ACLED_SUB[rng.randrange(len(ACLED_SUB))]
             day = _day(rng)
-            out.writerow([f"SYN{n}", day.isoformat(), "2020", rng.choice("1112"), "Political violence", event_type, sub,
-                          actor(), "", "State forces", actor(), "", "Rebel group", "", "", "760", "Middle East",
-                          "Syria", "Idleb", "Ariha", "", f"Place {n % 500}", "35.8", "36.6", "1", "SOHR", "National",
-                          f"Synthetic event {n}.", rng.randrange(0, 20), "", "1600000000"])
+            out.writerow(
+                [
+                    f"SYN{n}",
+                    day.isoformat(),
+                    "2020",
+                    rng.choice("1112"),
+                    "Political violence",
+                    event_type,
+                    sub,
+                    actor(),
+                    "",
+                    "State forces",
+                    actor(),
+                    "",
+                    "Rebel group",
+                    "",
+                    "",
+                    "760",
+                    "Middle East",
+                    "Syria",
+                    "Idleb",
+                    "Ariha",
+                    "",
+                    f"Place {n % 500}",
+                    "35.8",
+                    "36.6",
+                    "1",
+                    "SOHR",
+                    "National",
+                    f"Synthetic event {n}.",
+                    rng.randrange(0, 20),
+                    "",
+                    "1600000000",
+                ]
+            )
 
 
 def write_gdelt(path: Path, rows: int, seed: int = 2) -> None:
@@ -92,8 +283,14 @@ def write_gdelt(path: Path, rows: int, seed: int = 2) -> None:
 
 def write_ucdp(path: Path, rows: int, seed: int = 3) -> None:
     rng = random.Random(seed)
-    sides = ["Government of Syria", "Syrian insurgents", "Government of Turkey", "IS",
-             "Government of Russia (Soviet Union)", *(f"Armed group {i}" for i in range(400))]
+    sides = [
+        "Government of Syria",
+        "Syrian insurgents",
+        "Government of Turkey",
+        "IS",
+        "Government of Russia (Soviet Union)",
+        *(f"Armed group {i}" for i in range(400)),
+    ]
     side = zipf_picker(sides, rng)
     with path.open("w", newline="", encoding="utf-8") as stream:
         out = csv.DictWriter(stream, fieldnames=UCDP_HEADER)
@@ -104,13 +301,28 @@ def write_ucdp(path: Path, rows: int, seed: int = 3) -> None:
             a = side()
             b = "Civilians" if violence == "3" else side()
             best = rng.randrange(0, 30)
-            out.writerow({**dict.fromkeys(UCDP_HEADER, ""), "id": str(n), "type_of_violence": violence,
-                          "side_a": a, "side_a_new_id": str(sides.index(a) + 100), "side_b": b,
-                          "side_b_new_id": "1" if b == "Civilians" else str(sides.index(b) + 100),
-                          "country": "Syria", "date_prec": "1", "date_start": start.isoformat(),
-                          "date_end": start.isoformat(), "best": best, "low": best, "high": best + 3,
-                          "where_prec": "1", "latitude": "35.9", "longitude": "36.6",
-                          "source_article": f"Reuters {n}"})
+            out.writerow(
+                {
+                    **dict.fromkeys(UCDP_HEADER, ""),
+                    "id": str(n),
+                    "type_of_violence": violence,
+                    "side_a": a,
+                    "side_a_new_id": str(sides.index(a) + 100),
+                    "side_b": b,
+                    "side_b_new_id": "1" if b == "Civilians" else str(sides.index(b) + 100),
+                    "country": "Syria",
+                    "date_prec": "1",
+                    "date_start": start.isoformat(),
+                    "date_end": start.isoformat(),
+                    "best": best,
+                    "low": best,
+                    "high": best + 3,
+                    "where_prec": "1",
+                    "latitude": "35.9",
+                    "longitude": "36.6",
+                    "source_article": f"Reuters {n}",
+                }
+            )
 
 
 WRITERS = {"acled": write_acled, "gdelt": write_gdelt, "ucdp": write_ucdp}

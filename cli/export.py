@@ -64,7 +64,8 @@ def export(
                 )
                 with driver.session(database=settings.database) as session:
                     plan = session.execute_read(
-                        plan_selection, selection=selection, max_nodes=max_nodes or limits.max_nodes
+                        plan_selection, selection=selection,
+                        max_nodes=max_nodes or limits.cap(export_format.streams),
                     )
             source = ExportSource(
                 driver, settings.database, plan, limits.timeout_seconds, limits.page_size

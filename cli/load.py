@@ -16,6 +16,7 @@ from neo4j.exceptions import AuthError, ServiceUnavailable
 from rich.table import Table
 
 from cli.console import console, errors, fail
+from cli.db import InstanceOption
 from cli.load_providers import (
     AliasesOption,
     BatchSizeOption,
@@ -23,7 +24,6 @@ from cli.load_providers import (
     RejectsOption,
     load_provider_file,
 )
-from cli.db import InstanceOption
 from graph.driver import open_driver
 from graph.model import Label, RelType
 from graph.settings import GraphSettings, resolve_settings
@@ -118,7 +118,8 @@ PathArgument = typer.Argument(..., exists=True, dir_okay=False, readable=True, h
 FormatOption = typer.Option(
     None,
     "--format",
-    help="The file's format (default: from the extension; .yaml/.yml/.json: curated).",
+    help="The file's format (default: acled/gdelt/ucdp from the content, else from the extension;"
+    " .yaml/.yml/.json: curated).",
 )
 DryRunOption = typer.Option(
     False, "--dry-run", help="Validate, show what would change, write nothing."

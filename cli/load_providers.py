@@ -6,7 +6,15 @@ from pathlib import Path
 
 import typer
 from neo4j.exceptions import AuthError, ServiceUnavailable
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, ProgressColumn, Task, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    ProgressColumn,
+    Task,
+    TextColumn,
+    TimeElapsedColumn,
+)
 from rich.table import Table
 from rich.text import Text
 
@@ -35,25 +43,39 @@ def print_provider_report(report: ProviderLoadReport) -> None:
     console.print(
         f"{report.path}: {report.rows_read:,} rows ({report.events:,} events, {report.statements:,} statements, "
         f"{report.rejected:,} rejected"
-        + (f", {report.skipped_resumed:,} already committed by an interrupted run" if report.skipped_resumed else "")
+        + (
+            f", {report.skipped_resumed:,} already committed by an interrupted run"
+            if report.skipped_resumed
+            else ""
+        )
         + f") in {report.seconds:.1f} s, {report.rows_per_second:,.0f} rows/s; {report.batches} batch(es).",
-        highlight=False, soft_wrap=True,
+        highlight=False,
+        soft_wrap=True,
     )
     console.print(
         f"Graph: {c['nodes_created']:,} nodes and {c['relationships_created']:,} relationships created, "
         f"{c['relationships_deleted']:,} relationships re-pointed/removed, "
-        f"{report.actors_removed} orphaned source-qualified actor(s) removed.", highlight=False, soft_wrap=True,
+        f"{report.actors_removed} orphaned source-qualified actor(s) removed.",
+        highlight=False,
+        soft_wrap=True,
     )
     if report.unresolved:
-        table = Table(title=f"{len(report.unresolved)} actor name(s)/code(s) with no alias (add them to the alias "
-                            "table and re-load to merge)", title_justify="left")
+        table = Table(
+            title=f"{len(report.unresolved)} actor name(s)/code(s) with no alias (add them to the alias "
+            "table and re-load to merge)",
+            title_justify="left",
+        )
         for column in ("dataset", "provider name or code", "loaded as", "rows"):
             table.add_column(column, justify="right" if column == "rows" else "left")
         for (dataset, key, actor_id), rows in report.unresolved.most_common(UNRESOLVED_SHOWN):
             table.add_row(dataset, key, actor_id, f"{rows:,}")
         console.print(table, highlight=False)
     if report.rejects_path is not None:
-        console.print(f"Rejected rows (line, column, reason): {report.rejects_path}", highlight=False, soft_wrap=True)
+        console.print(
+            f"Rejected rows (line, column, reason): {report.rejects_path}",
+            highlight=False,
+            soft_wrap=True,
+        )
 
 
 def load_provider_file(
@@ -72,27 +94,54 @@ def load_provider_file(
     except (OSError, ValueError) as error:
         fail(f"Cannot read the alias table: {error}")
     total = max(count_lines(path) - (0 if fmt == "gdelt" else 1), 0)
-    progress = Progress(TextColumn(f"{fmt} {path.name}"), BarColumn(), MofNCompleteColumn(), RateColumn(),
-                        TimeElapsedColumn(), console=console, transient=False)
+    progress = Progress(
+        TextColumn(f"{fmt} {path.name}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        RateColumn(),
+        TimeElapsedColumn(),
+        console=console,
+        transient=False,
+    )
     try:
         with open_driver(settings) as driver, progress:
             task = progress.add_task("load", total=total or None)
-            report = load_provider(driver, settings.database, path, fmt, aliases=table, batch_size=batch_size,
-                                   rejects_path=rejects, on_rows=lambda n: progress.advance(task, n))
+            report = load_provider(
+                driver,
+                settings.database,
+                path,
+                fmt,
+                aliases=table,
+                batch_size=batch_size,
+                rejects_path=rejects,
+                on_rows=lambda n: progress.advance(task, n),
+            )
+    except KeyboardInterrupt:
+        fail("Interrupted. Committed batches are kept: run the same command again to resume.", 130)
     except WrongFormatError as error:
         fail(str(error), code=EXIT_WRONG_FORMAT)
     except AuthError:
         fail(f"Neo4j at {settings.uri} refused the credentials: check NEO4J_USER / NEO4J_PASSWORD.")
     except ServiceUnavailable:
-        fail(f"Neo4j at {settings.uri} is not reachable: start it with 'ckg db start' (or check NEO4J_URI).")
+        fail(
+            f"Neo4j at {settings.uri} is not reachable: start it with 'ckg db start' (or check NEO4J_URI)."
+        )
     print_provider_report(report)
     if report.rejected > max_rejects:
-        fail(f"{report.rejected} row(s) rejected (allowed: {max_rejects}, see --max-rejects); "
-             f"the other rows were loaded. Details: {report.rejects_path}")
+        fail(
+            f"{report.rejected} row(s) rejected (allowed: {max_rejects}, see --max-rejects); "
+            f"the other rows were loaded. Details: {report.rejects_path}"
+        )
     return report
 
 
-BatchSizeOption = typer.Option(5000, "--batch-size", min=1, help="Rows per write transaction (provider formats).")
-RejectsOption = typer.Option(None, "--rejects", help="Where rejected rows go (default: <input>.rejects.csv).")
-MaxRejectsOption = typer.Option(0, "--max-rejects", min=0, help="Exit 0 despite up to N rejected rows.")
+BatchSizeOption = typer.Option(
+    5000, "--batch-size", min=1, help="Rows per write transaction (provider formats)."
+)
+RejectsOption = typer.Option(
+    None, "--rejects", help="Where rejected rows go (default: <input>.rejects.csv)."
+)
+MaxRejectsOption = typer.Option(
+    0, "--max-rejects", min=0, help="Exit 0 despite up to N rejected rows."
+)
 AliasesOption = typer.Option(None, "--aliases", help="Alias table CSV (default: data/aliases.csv).")

@@ -72,8 +72,9 @@ class SharedEvent(BaseModel):
 
     actor: ActorRef
     event: NodeRef
-    role: str | None = Field(description="The profiled actor's role.")
-    other_role: str | None = Field(description="The other actor's role.")
+    roles: list[str] = Field(description="The profiled actor's roles in the event.")
+    other_role: str | None = Field(description="The other actor's role (one entry per role).")
+    relationship_id: str = Field(description="The other actor's PARTICIPATED_IN relationship.")
     evidence: Evidence
 
 

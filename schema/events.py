@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, Field
 
-from schema.references import ActorRef, DateInfo, Evidence, NodeRef
+from schema.references import ActorRef, Evidence, NodeRef
 from schema.timeline import TimelineItem
 
 
@@ -48,5 +48,3 @@ class EventDetail(TimelineItem):
     )
     statements: list[StatementAbout]
 
-
-__all__ = ["DateInfo", "EventDetail", "Participant", "RelatedNode", "StatementAbout"]

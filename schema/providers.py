@@ -21,7 +21,11 @@ TargetRel = Literal["ACCUSES", "WARNS", "APPEALS_TO"]
 Extra = str | int | float | bool | None
 
 # One Source node (kind dataset) per provider; every node and relationship a load writes cites it.
-DATASET_SOURCE_IDS: dict[str, str] = {"acled": "src:acled", "gdelt": "src:gdelt", "ucdp": "src:ucdp-ged"}
+DATASET_SOURCE_IDS: dict[str, str] = {
+    "acled": "src:acled",
+    "gdelt": "src:gdelt",
+    "ucdp": "src:ucdp-ged",
+}
 
 
 @dataclass(frozen=True)
@@ -102,7 +106,11 @@ class ProviderEventRecord(_ProviderRecord):
         low, best, high = self.fatalities_low, self.fatalities_best, self.fatalities_high
         if any(v is not None and v < 0 for v in (low, best, high)):
             raise ValueError("fatalities cannot be negative")
-        if low is not None and high is not None and not low <= (best if best is not None else low) <= high:
+        if (
+            low is not None
+            and high is not None
+            and not low <= (best if best is not None else low) <= high
+        ):
             raise ValueError(f"fatalities not ordered low <= best <= high: {low}, {best}, {high}")
         return self
 

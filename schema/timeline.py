@@ -40,17 +40,32 @@ class TimelineItem(BaseModel):
                     "date": {"text": "2020-02", "start": "2020-02-01", "end": "2020-02-29",
                              "precision": "month"},
                     "approximate": True,
-                    "title": "Erkhov blames Turkey for the escalation",
-                    "summary": "Russia and the Syrian regime only respond to Turkey's ceasefire violations.",
-                    "quote": "Russian Ambassador to Turkey Aleksei Erkhov blamed Turkey …",
+                    "title": "Erkhov blames Turkey for the escalation in northwest Syria",
+                    "summary": "Turkey is to blame for escalating tensions between Russia and Turkey "
+                    "in northwest Syria.",
+                    "quote": "In an interview with the state-owned news outlet Sputnik, Russian "
+                    "Ambassador to Turkey Aleksei Erkhov blamed Turkey for escalating tensions "
+                    "between the two countries in northwest Syria.",
                     "type": None,
                     "stance": "accusation",
                     "verbatim": False,
-                    "actors": [{"id": "actor:aleksei-erkhov", "name": "Aleksei Erkhov",
-                                "kind": "person", "role": "speaker"}],
+                    "fatalities_best": None,
+                    "actors": [
+                        {"id": "actor:aleksei-erkhov", "name": "Aleksei Erkhov", "kind": "person",
+                         "role": "speaker"},
+                        {"id": "actor:turkey", "name": "Turkey", "kind": "state", "role": "accused"},
+                    ],
                     "place": None,
-                    "sources": [{"id": "src:polygraph-erkhov-2020", "title": "Disputing Turkey, …",
-                                 "publisher": "Polygraph.info", "url": None, "published": "2020-02"}],
+                    "sources": [
+                        {"id": "src:polygraph-erkhov-2020",
+                         "title": "Disputing Turkey, Russian Ambassador Dodges Blame Over Deadly "
+                         "Airstrikes in Northwest Syria",
+                         "publisher": "Polygraph.info", "url": None,
+                         "published": "2020-02-19/2020-02-29"},
+                        {"id": "src:sputnik-erkhov-interview",
+                         "title": "Sputnik interview with Russian Ambassador to Turkey Aleksei Erkhov",
+                         "publisher": "Sputnik", "url": None, "published": "2020-02"},
+                    ],
                 }
             ]
         }
@@ -58,7 +73,7 @@ class TimelineItem(BaseModel):
 
     id: str
     kind: ItemKind
-    date: DateInfo
+    date: DateInfo | None = Field(description="Null only for undated statements read by id.")
     approximate: bool = Field(description="The date is a month, week, year or a span, not one day.")
     title: str | None = Field(description="Event title, or a statement's one-line headline.")
     summary: str | None = Field(description="Event summary, or what the statement said.")
@@ -104,10 +119,20 @@ class SortKey(BaseModel):
 
 
 # Coarser items sort first among items starting the same day: "February 2020" comes before
-# 2020-02-01, so a month item sits at its month's start, ahead of that month's days.
+# 2020-02-01, so a month item sits at its month's start, ahead of that month's days; a span of
+# days (2020-02-17/2020-02-18) comes before the exact days that start with it.
 PRECISION_SORT_RANK = {"year": 0, "month": 1, "week": 2, "day": 3}
+EXACT_DAY_RANK = 4
+
+
+def sort_rank(when: DateInfo) -> int:
+    """The coarse-before-fine rank of a date (graph.queries.fragments.sort_rank in Cypher)."""
+    if when.precision == "day" and when.start == when.end:
+        return EXACT_DAY_RANK
+    return PRECISION_SORT_RANK[when.precision]
 
 
 def sort_key(item: TimelineItem) -> SortKey:
     """The item's position in timeline order (the cursor's payload)."""
-    return SortKey(date=item.date.start, rank=PRECISION_SORT_RANK[item.date.precision], id=item.id)
+    assert item.date is not None, "date-ordered lists hold dated items only"
+    return SortKey(date=item.date.start, rank=sort_rank(item.date), id=item.id)

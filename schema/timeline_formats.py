@@ -84,6 +84,8 @@ def to_timelinejs(items: list[TimelineItem], headline: str) -> TimelineJSDocumen
     """A TimelineJS document with one event per item, grouped into Events and Statements rows."""
     events = []
     for item in items:
+        if item.date is None:  # date-ordered pages hold dated items only
+            continue
         span = item.date.start != item.date.end
         # A month or year is shown by its coarse start date alone; a span of days gets an end date.
         ranged = span and item.date.precision in (DatePrecision.DAY, DatePrecision.WEEK)
@@ -114,6 +116,7 @@ def to_vis(items: list[TimelineItem]) -> VisTimeline:
             className=f"{item.kind.value} precision-{item.date.precision.value}",
         )
         for item in items
+        if item.date is not None
     ]
     kinds = sorted({item.kind for item in items}, key=list(ItemKind).index)
     return VisTimeline(

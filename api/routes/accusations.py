@@ -25,7 +25,7 @@ from schema.accusations import (
     AccusationPage,
     Level,
 )
-from schema.timeline import PRECISION_SORT_RANK
+from schema.timeline import sort_rank
 
 router = APIRouter(tags=["accusations"])
 ERRORS = {422: {"description": "A parameter is invalid; `detail[].loc` names it."}}
@@ -74,7 +74,7 @@ def read_accusations(
         next_cursor = encode_cursor(
             AccusationKey(
                 date=last.date.start,
-                rank=PRECISION_SORT_RANK[last.date.precision],
+                rank=sort_rank(last.date),
                 statement_id=last.statement.id,
                 accuser_id=last.accuser.id,
                 accused_id=last.accused.id,

@@ -6,7 +6,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, HTTPException, Query, status
 from fastapi.responses import JSONResponse
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from api.deps import ReaderDep
 from api.params import CursorParam, LimitParam, decode_cursor, encode_cursor
@@ -24,7 +24,9 @@ ERRORS = {422: {"description": "A parameter is invalid; `detail[].loc` names it.
 
 
 class Offset(BaseModel):
-    offset: int
+    """The /actors cursor: ranked search results page by position."""
+
+    offset: int = Field(ge=0)
 
 
 @router.get("/actors", responses=ERRORS)
@@ -75,11 +77,11 @@ def read_actor_timeline(
     filters: TimelineFilterDep,
     limit: LimitParam = 100,
     cursor: CursorParam = None,
-    format: FormatParam = TimelineFormat.JSON,
+    form: FormatParam = TimelineFormat.JSON,
 ) -> TimelinePage | JSONResponse:
     """/timeline for this actor (its events and statements, plus `actor` filters if given)."""
     if not reader(actor_exists, actor_id=actor_id):
         raise HTTPException(status.HTTP_404_NOT_FOUND, detail="Unknown actor")
     actor_ids = sorted({actor_id, *(filters.actor_ids or [])})
     scoped = filters.model_copy(update={"actor_ids": actor_ids})
-    return formatted(timeline_page(reader, scoped, cursor, limit), format, actor_id)
+    return formatted(timeline_page(reader, scoped, cursor, limit), form, actor_id)

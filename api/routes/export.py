@@ -26,7 +26,10 @@ from graph.export.values import ExportError
 from graph.model import Label, RelType
 
 router = APIRouter(tags=["export"])
-HINT = "Narrow the selection: fewer seeds, a lower depth, start/end dates, node_types or rel_types."
+HINT = (
+    "Narrow the selection: fewer seeds, a lower depth, start/end dates, node_types or rel_types;"
+    " json, csv, cypher and turtle stream and allow more nodes than graphml, gexf and jsonld."
+)
 
 
 def get_export_settings() -> ExportSettings:
@@ -89,7 +92,9 @@ def read_export(
         rel_types=tuple(rel_types or RelType),
     )
     try:
-        plan = reader(plan_selection, selection=selection, max_nodes=limits.max_nodes)
+        plan = reader(
+            plan_selection, selection=selection, max_nodes=limits.cap(export_format.streams)
+        )
     except UnknownSeedError as error:
         body = UnknownSeeds(detail="Unknown seed id(s).", unknown=error.ids)
         return JSONResponse(status_code=404, content=body.model_dump())

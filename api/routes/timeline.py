@@ -44,7 +44,9 @@ def timeline_filter(
     include_affiliates: Annotated[
         bool, Query(description="Also actors affiliated with `actor` (its ambassador, ministries…).")
     ] = False,
-    type: Annotated[list[EventType] | None, Query(description="Event type (repeatable).")] = None,
+    event_type: Annotated[
+        list[EventType] | None, Query(alias="type", description="Event type (repeatable).")
+    ] = None,
     stance: Annotated[list[Stance] | None, Query(description="Statement stance (repeatable).")] = None,
     place: Annotated[
         str | None, Query(description="Place id; places within it match too.", examples=["place:idlib"])
@@ -67,9 +69,9 @@ def timeline_filter(
         kinds = [ItemKind.EVENT] * (IncludeKind.EVENTS in included) + [ItemKind.STATEMENT] * (
             IncludeKind.STATEMENTS in included
         )
-    elif type and not stance:
+    elif event_type and not stance:
         kinds = [ItemKind.EVENT]
-    elif stance and not type:
+    elif stance and not event_type:
         kinds = [ItemKind.STATEMENT]
     else:
         kinds = [ItemKind.EVENT, ItemKind.STATEMENT]
@@ -78,7 +80,7 @@ def timeline_filter(
         window_end=window_end,
         actor_ids=values_or_none(actor),
         include_affiliates=include_affiliates,
-        types=values_or_none(type),
+        types=values_or_none(event_type),
         stances=values_or_none(stance),
         place_id=place,
         q=q.strip() if q and q.strip() else None,
@@ -111,7 +113,10 @@ def formatted(page: TimelinePage, form: TimelineFormat, headline: str) -> Timeli
 
 FormatParam = Annotated[
     TimelineFormat,
-    Query(description="json (pages), timelinejs (a TimelineJS3 document) or vis (items and groups)."),
+    Query(
+        alias="format",
+        description="json (pages), timelinejs (a TimelineJS3 document) or vis (items and groups).",
+    ),
 ]
 
 
@@ -125,9 +130,9 @@ def read_timeline(
     filters: TimelineFilterDep,
     limit: LimitParam = 100,
     cursor: CursorParam = None,
-    format: FormatParam = TimelineFormat.JSON,
+    form: FormatParam = TimelineFormat.JSON,
 ) -> TimelinePage | JSONResponse:
     """Events and statements in date order; a month- or year-precision item sorts at its period's
     first day, ahead of that day's exact items, and says so with `approximate` and `date.precision`."""
     page = timeline_page(reader, filters, cursor, limit)
-    return formatted(page, format, "Timeline")
+    return formatted(page, form, "Timeline")

@@ -6,6 +6,8 @@ their [] arrays). Every value is quoted; an empty unquoted field is a missing pr
 no null), `""` an empty string or list. Array elements are joined by `;` (neo4j-admin's default);
 an element containing `;` cannot be exported as CSV (ExportError: use json or cypher). The zip's
 IMPORT.txt has the neo4j-admin command; graph/export/csv_import.py loads it into a live server.
+neo4j-admin itself cannot store an empty array (neo4j/neo4j#13566): it drops `""` in array
+columns, so empty lists (e.g. `aliases: []`) come back only through csv_import or cypher.
 """
 
 from __future__ import annotations
@@ -113,7 +115,9 @@ def _instructions(files: dict[str, list[str]]) -> str:
     return (
         "Load into an empty, stopped Neo4j 5 database (run from the unzipped folder):\n\n"
         "  neo4j-admin database import full --overwrite-destination --multiline-fields=true \\\n"
-        f"    --array-delimiter='{ARRAY_DELIMITER}' {' '.join(options)} neo4j\n\n"
+        f"    --array-delimiter='{ARRAY_DELIMITER}' {' '.join(options)}\n\n"
+        "(into the default database, neo4j).\n"
         "Or into a running server: `ckg import-csv THIS.zip` (conflictkg's Python importer).\n"
         "An empty unquoted field is a missing property; \"\" is an empty string or list.\n"
+        "neo4j-admin drops empty lists (neo4j/neo4j#13566); ckg import-csv keeps them.\n"
     )

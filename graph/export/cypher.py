@@ -14,7 +14,7 @@ import math
 import re
 from collections.abc import Iterable, Iterator
 from datetime import date
-from itertools import groupby
+from itertools import groupby, islice
 
 from neo4j import Session
 
@@ -59,21 +59,19 @@ def literal(value: Value | dict[str, Value]) -> str:
 
 def _node_statements(nodes: Iterable[ExportNode]) -> Iterator[str]:
     for labels, group in groupby(nodes, key=lambda node: tuple(node.labels)):
-        items = list(group)
-        for start in range(0, len(items), BATCH):
-            batch = ", ".join(literal(node.properties) for node in items[start : start + BATCH])
-            label_text = "".join(f":{name(label)}" for label in labels)
-            yield f"UNWIND [{batch}] AS props CREATE (n{label_text}) SET n = props;\n"
+        label_text = "".join(f":{name(label)}" for label in labels)
+        while batch := list(islice(group, BATCH)):  # never the whole group: memory stays flat
+            props = ", ".join(literal(node.properties) for node in batch)
+            yield f"UNWIND [{props}] AS props CREATE (n{label_text}) SET n = props;\n"
 
 
 def _relationship_statements(relationships: Iterable[ExportRelationship]) -> Iterator[str]:
     key = lambda rel: (rel.type, rel.start_label, rel.end_label)  # noqa: E731
     for (rel_type, start_label, end_label), group in groupby(relationships, key=key):
-        items = list(group)
-        for first in range(0, len(items), BATCH):
+        while batch := list(islice(group, BATCH)):
             rows = ", ".join(
                 f"{{start: {_string(rel.start)}, end: {_string(rel.end)}, props: {literal(rel.properties)}}}"
-                for rel in items[first : first + BATCH]
+                for rel in batch
             )
             yield (
                 f"UNWIND [{rows}] AS row MATCH (a:{name(start_label)} {{id: row.start}}) "

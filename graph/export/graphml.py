@@ -12,6 +12,7 @@ import json
 from collections.abc import Iterator
 
 import networkx as nx
+from networkx.readwrite.graphml import GraphMLWriter
 
 from graph.export.chunks import encoded
 from graph.export.records import GraphStream, check_reserved
@@ -39,6 +40,18 @@ def build_graph(stream: GraphStream) -> nx.MultiDiGraph:
     return graph
 
 
+class _Writer(GraphMLWriter):  # type: ignore[misc]
+    """networkx's writer, with booleans as XML Schema's `true`/`false` (it writes `True`)."""
+
+    def add_data(self, name: str, element_type: type, value: object, scope: str = "all",
+                 default: object = None) -> object:
+        if element_type is bool:
+            value = "true" if value is True or value == "True" else "false"
+        return super().add_data(name, element_type, value, scope, default)
+
+
 def write_graphml(stream: GraphStream) -> Iterator[bytes]:
     """The export as GraphML, in chunks."""
-    return encoded(line + "\n" for line in nx.generate_graphml(build_graph(stream)))
+    writer = _Writer(encoding="utf-8", prettyprint=True)
+    writer.add_graph_element(build_graph(stream))
+    return encoded(line + "\n" for line in str(writer).splitlines())

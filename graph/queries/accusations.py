@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from neo4j import ManagedTransaction
 
-from graph.queries.fragments import ROLLUP_PARAMETERS, rollup, sources_of
+from graph.queries.fragments import ROLLUP_PARAMETERS, rollup, sort_rank, sources_of
 from schema.accusations import (
     Accusation,
     AccusationFilter,
@@ -32,7 +32,7 @@ WITH s, acc, named, speaker,
      CASE WHEN $state_level THEN org_of_named ELSE named END AS accused
 WITH s, acc, named, accuser, accused, collect(speaker) AS speakers
 WITH s, acc, named, accuser, accused, speakers,
-     CASE s.date_precision WHEN 'year' THEN 0 WHEN 'month' THEN 1 WHEN 'week' THEN 2 ELSE 3 END AS rank
+     """ + sort_rank("s") + """ AS rank
 """
 )
 _FILTERS = """

@@ -12,7 +12,7 @@ SUMMARY = "a {.id, .name, .kind, aliases: coalesce(a.aliases, []), .country, .de
 LIST_ACTORS = f"""
 MATCH (a:Actor)
 WHERE $kind IS NULL OR a.kind = $kind
-WITH a ORDER BY a.name, a.id
+WITH a ORDER BY toLower(a.name), a.id
 SKIP $offset LIMIT $limit
 RETURN {SUMMARY} AS actor
 """
@@ -29,7 +29,7 @@ CALL () {{
 }}
 WITH a, min(tier) AS tier, max(score) AS score
 WHERE $kind IS NULL OR a.kind = $kind
-ORDER BY tier, score DESC, a.name, a.id
+ORDER BY tier, score DESC, toLower(a.name), a.id
 SKIP $offset LIMIT $limit
 RETURN {SUMMARY} AS actor
 """

@@ -22,7 +22,8 @@ ITEM_PROJECTION = (
     """node {
   .id, .title, .summary, .quote, .type, .stance, .verbatim, .text, .fatalities_best,
   labels: labels(node),
-  date: {text: node.date, start: node.date_start, end: node.date_end, precision: node.date_precision},
+  date: CASE WHEN node.date IS NULL THEN null
+        ELSE {text: node.date, start: node.date_start, end: node.date_end, precision: node.date_precision} END,
   actors: COLLECT {
       MATCH (a:Actor)-[r:PARTICIPATED_IN|MADE]->(node)
       RETURN {id: a.id, name: a.name, kind: a.kind, role: coalesce(r.role, 'speaker')} AS actor
@@ -88,3 +89,12 @@ def related(pattern: str, order: str = "x.node.id, x.relationship_id") -> str:
             node: {node_ref('o')}, relationship_id: r.id, evidence: {evidence_of('r')}}} AS x
     ORDER BY {order} LIMIT 200
   }}"""
+
+
+def sort_rank(variable: str) -> str:
+    """Cypher for schema.timeline.sort_rank: coarser first among items starting the same day."""
+    v = variable
+    return (
+        f"CASE {v}.date_precision WHEN 'year' THEN 0 WHEN 'month' THEN 1 WHEN 'week' THEN 2 "
+        f"ELSE CASE WHEN {v}.date_start = {v}.date_end THEN 4 ELSE 3 END END"
+    )

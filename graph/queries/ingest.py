@@ -18,7 +18,9 @@ ON CREATE SET source += $props
 """
 
 
-def merge_dataset_source(tx: ManagedTransaction, *, source_id: str, props: dict[str, Any]) -> SummaryCounters:
+def merge_dataset_source(
+    tx: ManagedTransaction, *, source_id: str, props: dict[str, Any]
+) -> SummaryCounters:
     """Create the provider's dataset Source node unless it exists."""
     return tx.run(MERGE_DATASET_SOURCE, id=source_id, props=props).consume().counters
 

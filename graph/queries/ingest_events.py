@@ -13,7 +13,9 @@ from typing import Any
 from neo4j import ManagedTransaction, SummaryCounters
 
 EXISTING_EVENT_IDS = "UNWIND $ids AS id MATCH (node:Event {id: id}) RETURN collect(id) AS ids"
-EXISTING_STATEMENT_IDS = "UNWIND $ids AS id MATCH (node:Statement {id: id}) RETURN collect(id) AS ids"
+EXISTING_STATEMENT_IDS = (
+    "UNWIND $ids AS id MATCH (node:Statement {id: id}) RETURN collect(id) AS ids"
+)
 
 
 def existing_ids(tx: ManagedTransaction, *, statements: bool, ids: list[str]) -> set[str]:
@@ -22,11 +24,11 @@ def existing_ids(tx: ManagedTransaction, *, statements: bool, ids: list[str]) ->
     return set(record["ids"]) if record else set()
 
 
-# Row: {id, props, prefix, keep, participants: [{id, actor, props}]}.
+# Row: {id, props, date_start, date_end (ISO text), prefix, keep, participants: [{id, actor, props}]}.
 CREATE_EVENTS = """
 UNWIND $rows AS row
 CREATE (event:Event)
-SET event = row.props
+SET event = row.props, event.date_start = date(row.date_start), event.date_end = date(row.date_end)
 WITH event, row
 UNWIND row.participants AS link
 MATCH (actor:Actor {id: link.actor})
@@ -36,7 +38,7 @@ SET r = link.props
 MERGE_EVENTS = """
 UNWIND $rows AS row
 MERGE (event:Event {id: row.id})
-SET event = row.props
+SET event = row.props, event.date_start = date(row.date_start), event.date_end = date(row.date_end)
 WITH event, row
 CALL (event, row) {
   MATCH (event)<-[old:PARTICIPATED_IN]-(actor:Actor)
@@ -51,11 +53,15 @@ SET r = link.props
 """
 
 
-def write_events(tx: ManagedTransaction, *, new: list[dict[str, Any]], known: list[dict[str, Any]]) -> list[
-        SummaryCounters]:
+def write_events(
+    tx: ManagedTransaction, *, new: list[dict[str, Any]], known: list[dict[str, Any]]
+) -> list[SummaryCounters]:
     """Create the new events with their participations; merge (and re-point) the known ones."""
-    return [tx.run(query, rows=rows).consume().counters
-            for query, rows in ((CREATE_EVENTS, new), (MERGE_EVENTS, known)) if rows]
+    return [
+        tx.run(query, rows=rows).consume().counters
+        for query, rows in ((CREATE_EVENTS, new), (MERGE_EVENTS, known))
+        if rows
+    ]
 
 
 # Row: {id, props, rel_ids, keep, made: {id, actor, props}, accuses/warns/appeals_to: [{id, actor, props}]}.
@@ -79,17 +85,23 @@ CALL (statement, row) {
   SET r = link.props
 }
 """
-CREATE_STATEMENTS = """
+CREATE_STATEMENTS = (
+    """
 UNWIND $rows AS row
 MATCH (speaker:Actor {id: row.made.actor})
 CREATE (speaker)-[made:MADE]->(statement:Statement)
-SET statement = row.props, made = row.made.props
+SET statement = row.props, made = row.made.props,
+    statement.date_start = date(row.date_start), statement.date_end = date(row.date_end)
 WITH statement, row
-""" + _TARGETS
-MERGE_STATEMENTS = """
+"""
+    + _TARGETS
+)
+MERGE_STATEMENTS = (
+    """
 UNWIND $rows AS row
 MERGE (statement:Statement {id: row.id})
-SET statement = row.props
+SET statement = row.props, statement.date_start = date(row.date_start),
+    statement.date_end = date(row.date_end)
 WITH statement, row
 CALL (statement, row) {
   MATCH (statement)-[old]-(actor:Actor)
@@ -101,11 +113,17 @@ MATCH (speaker:Actor {id: row.made.actor})
 MERGE (speaker)-[made:MADE {id: row.made.id}]->(statement)
 SET made = row.made.props
 WITH statement, row
-""" + _TARGETS
+"""
+    + _TARGETS
+)
 
 
-def write_statements(tx: ManagedTransaction, *, new: list[dict[str, Any]], known: list[dict[str, Any]]) -> list[
-        SummaryCounters]:
+def write_statements(
+    tx: ManagedTransaction, *, new: list[dict[str, Any]], known: list[dict[str, Any]]
+) -> list[SummaryCounters]:
     """Create the new statements with speaker and target links; merge (and re-point) the known ones."""
-    return [tx.run(query, rows=rows).consume().counters
-            for query, rows in ((CREATE_STATEMENTS, new), (MERGE_STATEMENTS, known)) if rows]
+    return [
+        tx.run(query, rows=rows).consume().counters
+        for query, rows in ((CREATE_STATEMENTS, new), (MERGE_STATEMENTS, known))
+        if rows
+    ]

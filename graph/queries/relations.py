@@ -52,10 +52,12 @@ RETURN {{
     ORDER BY s.date_start, s.id, o.id LIMIT 200
   }},
   events_shared: COLLECT {{
-    MATCH (a)-[mine:PARTICIPATED_IN]->(e:Event)<-[r:PARTICIPATED_IN]-(o:Actor)
+    MATCH (a)-[:PARTICIPATED_IN]->(e:Event)<-[r:PARTICIPATED_IN]-(o:Actor)
     WHERE o <> a
-    RETURN {{actor: o {REF}, event: {EVENT_REF}, role: mine.role, other_role: r.role,
-            evidence: {evidence_of('r')}}} AS x
+    WITH DISTINCT e, o, r
+    RETURN {{actor: o {REF}, event: {EVENT_REF}, other_role: r.role,
+            roles: COLLECT {{ MATCH (a)-[m:PARTICIPATED_IN]->(e) RETURN DISTINCT m.role AS role ORDER BY role }},
+            relationship_id: r.id, evidence: {evidence_of('r')}}} AS x
     ORDER BY e.date_start, e.id, o.id, r.id LIMIT 200
   }}
 }} AS relations

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from neo4j import ManagedTransaction
 
-from graph.queries.fragments import ITEM_PROJECTION, evidence_of, related
+from graph.queries.fragments import ITEM_PROJECTION, evidence_of, related, sort_rank
 from graph.queries.timeline import item_from_record
 from schema.statements import StatementDetail
 from schema.timeline import SortKey, TimelineItem
@@ -18,8 +20,7 @@ WHERE node.date_start IS NOT NULL
   AND ($stances IS NULL OR node.stance IN $stances)
   AND ($speaker_ids IS NULL OR EXISTS {{ MATCH (a:Actor)-[:MADE]->(node) WHERE a.id IN $speaker_ids }})
   AND ($about_id IS NULL OR EXISTS {{ MATCH (node)-[:ABOUT|DENIES|RESPONDS_TO]->(x) WHERE x.id = $about_id }})
-WITH node, CASE node.date_precision WHEN 'year' THEN 0 WHEN 'month' THEN 1 WHEN 'week' THEN 2
-                                    ELSE 3 END AS rank
+WITH node, {sort_rank("node")} AS rank
 WHERE $after IS NULL OR [node.date_start, rank, node.id] > [$after.date, $after.rank, $after.id]
 WITH node, rank
 ORDER BY node.date_start, rank, node.id
@@ -34,8 +35,8 @@ def list_statements(
     speaker_ids: list[str] | None,
     stances: list[str] | None,
     about_id: str | None,
-    window_start: object,
-    window_end: object,
+    window_start: date | None,
+    window_end: date | None,
     after: SortKey | None,
     limit: int,
 ) -> list[TimelineItem]:

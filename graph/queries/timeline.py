@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from neo4j import ManagedTransaction
 
-from graph.queries.fragments import ITEM_PROJECTION
+from graph.queries.fragments import ITEM_PROJECTION, sort_rank
 from schema.timeline import ItemKind, SortKey, TimelineFilter, TimelineItem
 
 AFFILIATES = """
@@ -13,7 +13,7 @@ WHERE org.id IN $actor_ids
 RETURN collect(DISTINCT member.id) AS ids
 """
 
-# Lucene operators in user text are escaped; terms are AND-ed so every word must occur.
+# Each word of the user's text is a quoted phrase (no Lucene syntax from input); all must occur.
 TEXT_MATCHES = """
 CALL db.index.fulltext.queryNodes('text_search', $lucene, {limit: 10000}) YIELD node
 RETURN collect(node.id) AS ids
@@ -54,8 +54,7 @@ CALL () {
                            -[:LOCATED_IN*0..6]->(:Place {id: $place_id}) })
   RETURN node
 }
-WITH node, CASE node.date_precision WHEN 'year' THEN 0 WHEN 'month' THEN 1 WHEN 'week' THEN 2
-                                    ELSE 3 END AS rank
+WITH node, """ + sort_rank("node") + """ AS rank
 WHERE $after IS NULL
    OR node.date_start > $after.date
    OR (node.date_start = $after.date
@@ -70,10 +69,9 @@ RETURN """
 
 
 def _lucene_all_terms(text: str) -> str:
-    escaped = []
-    for term in text.split():
-        escaped.append("".join(f"\\{c}" if c in '+-&|!(){}[]^"~*?:\\/' else c for c in term))
-    return " AND ".join(escaped)
+    """Every word as a quoted Lucene phrase, all required; operators in input stay plain words."""
+    phrases = ['"' + word.replace("\\", "\\\\").replace('"', '\\"') + '"' for word in text.split()]
+    return " AND ".join(phrases)
 
 
 def expand_affiliates(tx: ManagedTransaction, *, actor_ids: list[str]) -> list[str]:
@@ -93,9 +91,8 @@ def item_from_record(data: dict[str, object]) -> TimelineItem:
     if not is_event:
         row["summary"], row["title"] = text, row.get("summary")
     row["sources"] = [s for s in row["sources"] if s is not None]  # type: ignore[union-attr]
-    row["approximate"] = row["date"]["precision"] != "day" or (  # type: ignore[index]
-        row["date"]["start"] != row["date"]["end"]  # type: ignore[index]
-    )
+    when = row["date"]
+    row["approximate"] = when is None or when["precision"] != "day" or when["start"] != when["end"]  # type: ignore[index]
     return TimelineItem.model_validate(row)
 
 

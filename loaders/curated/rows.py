@@ -1,4 +1,4 @@
-"""Collect graph rows with their file locations: generated relationship ids, endpoint and duplicate checks."""
+"""Build graph rows: generated relationship ids, endpoint checks, duplicate checks, file locations."""
 
 from __future__ import annotations
 

@@ -54,29 +54,48 @@ EVENT_TYPES: dict[str, EventType] = {
 }
 # inter1/inter2: numeric codes (inter_num=1, old exports) or the API's text labels.
 INTER_KINDS: dict[str, ActorKind] = {
-    "1": ActorKind.ARMED_FORCES, "state forces": ActorKind.ARMED_FORCES,
-    "2": ActorKind.ARMED_GROUP, "rebel group": ActorKind.ARMED_GROUP,
-    "3": ActorKind.ARMED_GROUP, "political militia": ActorKind.ARMED_GROUP,
-    "4": ActorKind.ARMED_GROUP, "identity militia": ActorKind.ARMED_GROUP,
-    "5": ActorKind.OTHER, "rioters": ActorKind.OTHER,
-    "6": ActorKind.OTHER, "protesters": ActorKind.OTHER,
-    "7": ActorKind.CIVILIANS, "civilians": ActorKind.CIVILIANS,
-    "8": ActorKind.OTHER, "external/other forces": ActorKind.OTHER,
+    "1": ActorKind.ARMED_FORCES,
+    "state forces": ActorKind.ARMED_FORCES,
+    "2": ActorKind.ARMED_GROUP,
+    "rebel group": ActorKind.ARMED_GROUP,
+    "3": ActorKind.ARMED_GROUP,
+    "political militia": ActorKind.ARMED_GROUP,
+    "4": ActorKind.ARMED_GROUP,
+    "identity militia": ActorKind.ARMED_GROUP,
+    "5": ActorKind.OTHER,
+    "rioters": ActorKind.OTHER,
+    "6": ActorKind.OTHER,
+    "protesters": ActorKind.OTHER,
+    "7": ActorKind.CIVILIANS,
+    "civilians": ActorKind.CIVILIANS,
+    "8": ActorKind.OTHER,
+    "external/other forces": ActorKind.OTHER,
 }
 PRECISION_WINDOWS = {1: (0, DatePrecision.DAY), 2: (3, DatePrecision.WEEK)}
 EXTRA_COLUMNS = {  # ACLED column → event property (kept as text)
-    "sub_event_type": "acled_sub_event_type", "event_type": "acled_event_type",
-    "disorder_type": "acled_disorder_type", "notes": "acled_notes", "source": "acled_source",
-    "source_scale": "acled_source_scale", "country": "acled_country", "admin1": "acled_admin1",
-    "admin2": "acled_admin2", "location": "acled_location", "civilian_targeting": "acled_civilian_targeting",
-    "tags": "acled_tags", "inter1": "acled_inter1", "inter2": "acled_inter2",
+    "sub_event_type": "acled_sub_event_type",
+    "event_type": "acled_event_type",
+    "disorder_type": "acled_disorder_type",
+    "notes": "acled_notes",
+    "source": "acled_source",
+    "source_scale": "acled_source_scale",
+    "country": "acled_country",
+    "admin1": "acled_admin1",
+    "admin2": "acled_admin2",
+    "location": "acled_location",
+    "civilian_targeting": "acled_civilian_targeting",
+    "tags": "acled_tags",
+    "inter1": "acled_inter1",
+    "inter2": "acled_inter2",
 }
 
 
 @lru_cache(maxsize=65536)
 def _mention(name: str, inter: str) -> ActorMention:
     kind = INTER_KINDS.get(inter.strip().casefold(), ActorKind.OTHER)
-    return ActorMention(dataset="acled", key=name, name=name, fallback_id=f"acled-actor:{slug(name)}", kind=kind)
+    return ActorMention(
+        dataset="acled", key=name, name=name, fallback_id=f"acled-actor:{slug(name)}", kind=kind
+    )
 
 
 def _date(text: str, precision: str) -> FuzzyDate:
@@ -103,7 +122,9 @@ def _participants(row: Row, civilian_target: bool) -> tuple[Participant, ...]:
             result.append(Participant(slot=f"actor{side}", actor=_mention(name, inter), role=role))
         assoc = [a.strip() for a in row.get(f"assoc_actor_{side}").split(";") if a.strip()]
         for n, name in enumerate(assoc):
-            result.append(Participant(slot=f"assoc{side}-{n}", actor=_mention(name, inter), role=role))
+            result.append(
+                Participant(slot=f"assoc{side}-{n}", actor=_mention(name, inter), role=role)
+            )
     return tuple(result)
 
 
@@ -115,7 +136,9 @@ def _record(header: Header, line: int, cells: list[str]) -> ProviderEventRecord:
     kind = SUB_EVENT_TYPES.get(sub_event.casefold()) or EVENT_TYPES.get(event_type.casefold())
     if kind is None:
         raise RowError("event_type", "not an ACLED event type", event_type)
-    civilian_target = row.get("inter2") in ("7", "Civilians") or event_type == "Violence against civilians"
+    civilian_target = (
+        row.get("inter2") in ("7", "Civilians") or event_type == "Violence against civilians"
+    )
     extras: dict[str, str | int | float | None] = {
         prop: row.get(col) or None for col, prop in EXTRA_COLUMNS.items()
     }
@@ -146,7 +169,9 @@ def read_acled(path: Path) -> Iterator[ProviderEventRecord | Rejected]:
     header = read_header(path, REQUIRED, EXPECTED)
     for line, cells in iter_rows(path):
         if len(cells) != len(header.names):
-            yield Rejected(line, "(row)", f"expected {len(header.names)} fields, found {len(cells)}")
+            yield Rejected(
+                line, "(row)", f"expected {len(header.names)} fields, found {len(cells)}"
+            )
             continue
         try:
             yield _record(header, line, cells)

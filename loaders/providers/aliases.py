@@ -45,15 +45,23 @@ class AliasTable:
         rows: list[tuple[int, str, str, str]] = []
         with path.open(newline="", encoding="utf-8-sig") as stream:
             for line, row in enumerate(csv.DictReader(stream), start=2):
-                provider, key, actor_id = (row.get(c, "").strip() for c in ("provider", "name_or_code", "actor_id"))
+                provider, key, actor_id = (
+                    row.get(c, "").strip() for c in ("provider", "name_or_code", "actor_id")
+                )
                 if provider not in PROVIDERS or not key or not actor_id.startswith("actor:"):
-                    raise ValueError(f"{path}:{line}: need provider {sorted(PROVIDERS)}, name_or_code, actor:… id")
+                    raise ValueError(
+                        f"{path}:{line}: need provider {sorted(PROVIDERS)}, name_or_code, actor:… id"
+                    )
                 rows.append((line, provider, key, actor_id))
                 if (row.get("actor_name") or "").strip():
                     kind = ActorKind((row.get("actor_kind") or "other").strip())
-                    details[actor_id] = (row["actor_name"].strip(), kind, (row.get("country") or "").strip() or None)
+                    details[actor_id] = (
+                        row["actor_name"].strip(),
+                        kind,
+                        (row.get("country") or "").strip() or None,
+                    )
         entries: dict[tuple[str, str], CanonicalActor] = {}
-        for line, provider, key, actor_id in rows:
+        for _line, provider, key, actor_id in rows:
             name, kind, country = details.get(actor_id, (key, ActorKind.OTHER, None))
             entries[(provider, normalize(key))] = CanonicalActor(actor_id, name, kind, country)
         return cls(entries, hashlib.sha256(raw).hexdigest()[:16])

@@ -12,17 +12,25 @@ UCDP_MARKERS = {"id", "date_start", "side_a", "side_b"}
 
 
 def sniff_provider_format(path: Path) -> str | None:
-    """"acled", "gdelt" or "ucdp" when the first line (or JSON head) says so unambiguously, else None."""
+    """ "acled", "gdelt" or "ucdp" when the first line (or JSON head) says so unambiguously, else None."""
     with path.open(encoding="utf-8-sig", errors="replace", newline="") as stream:
         head = stream.read(65536)
     if head.lstrip()[:1] in ("{", "["):
         lowered = head.lower()
-        return "ucdp" if all(f'"{name}"' in lowered for name in ("date_start", "side_a", "side_b")) else None
+        return (
+            "ucdp"
+            if all(f'"{name}"' in lowered for name in ("date_start", "side_a", "side_b"))
+            else None
+        )
     first = head.splitlines()[0] if head else ""
     if first.count("\t") + 1 == COLUMN_COUNT:
         return "gdelt"
     names = {cell.strip().lower() for cell in next(csv.reader([first]), [])}
-    matches = [fmt for fmt, markers in (("acled", ACLED_MARKERS), ("ucdp", UCDP_MARKERS)) if markers <= names]
+    matches = [
+        fmt
+        for fmt, markers in (("acled", ACLED_MARKERS), ("ucdp", UCDP_MARKERS))
+        if markers <= names
+    ]
     return matches[0] if len(matches) == 1 else None
 
 

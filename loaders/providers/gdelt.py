@@ -11,12 +11,20 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import datetime
 from functools import lru_cache
+from typing import Any
 from pathlib import Path
 
 from pydantic import ValidationError
 
 from loaders.providers.cameo import ACTOR_CODE, actor_kind, classify
-from loaders.providers.tabular import RowError, WrongFormatError, cell_float, cell_int, iter_rows, to_rejected
+from loaders.providers.tabular import (
+    RowError,
+    WrongFormatError,
+    cell_float,
+    cell_int,
+    iter_rows,
+    to_rejected,
+)
 from schema.dates import DatePrecision, FuzzyDate
 from schema.providers import (
     ActorMention,
@@ -29,9 +37,9 @@ from schema.vocabulary import EventType, ParticipantRole
 
 COLUMN_COUNT = 61
 ID, SQLDATE, A1_CODE, A1_NAME, A1_COUNTRY, A2_CODE, A2_NAME, A2_COUNTRY = 0, 1, 5, 6, 7, 15, 16, 17
-IS_ROOT, EVENT_CODE, BASE_CODE, ROOT_CODE, QUAD, GOLDSTEIN = 25, 26, 27, 28, 29, 30
+IS_ROOT, EVENT_CODE, QUAD, GOLDSTEIN = 25, 26, 29, 30
 MENTIONS, SOURCES, ARTICLES, TONE = 31, 32, 33, 34
-GEO_NAME, GEO_COUNTRY, GEO_LAT, GEO_LONG, DATEADDED, SOURCEURL = 52, 53, 56, 57, 59, 60
+GEO_NAME, GEO_LAT, GEO_LONG, SOURCEURL = 52, 56, 57, 60
 NAMES = {A1_CODE: "Actor1Code", A2_CODE: "Actor2Code", SQLDATE: "SQLDATE", EVENT_CODE: "EventCode"}
 ROLES: dict[EventType, tuple[ParticipantRole, ParticipantRole]] = {
     EventType.NEGOTIATION: (ParticipantRole.NEGOTIATOR, ParticipantRole.NEGOTIATOR),
@@ -48,6 +56,8 @@ def check_format(path: Path) -> None:
     count = first.count("\t") + 1 if first else 0
     if count != COLUMN_COUNT:
         hint = " (GDELT 1.0 has 58; this loader reads 2.0)" if count == 58 else ""
+        if count == 1 and "," in first:
+            hint = f" (the first line looks like a CSV header: {first[:60]}…)"
         raise WrongFormatError(
             f"{path} is not a GDELT 2.0 events export: expected {COLUMN_COUNT} tab-separated columns "
             f"without a header, found {count}{hint}"
@@ -85,10 +95,10 @@ def _date(text: str) -> FuzzyDate:
 
 
 def _extras(cells: list[str]) -> dict[str, str | int | float | bool | None]:
+    # Kept lean (every property costs load time): base/root codes are prefixes of the event code,
+    # DATEADDED and the FIPS geo country are left out.
     return {
         "gdelt_event_code": cells[EVENT_CODE],
-        "gdelt_event_base_code": cells[BASE_CODE] or None,
-        "gdelt_event_root_code": cells[ROOT_CODE] or None,
         "gdelt_is_root_event": cells[IS_ROOT] == "1",
         "gdelt_quad_class": cell_int(cells[QUAD], "QuadClass"),
         "gdelt_goldstein": cell_float(cells[GOLDSTEIN], "GoldsteinScale"),
@@ -101,10 +111,8 @@ def _extras(cells: list[str]) -> dict[str, str | int | float | bool | None]:
         "gdelt_actor2_code": cells[A2_CODE] or None,
         "gdelt_actor2_name": cells[A2_NAME] or None,
         "gdelt_action_geo": cells[GEO_NAME] or None,
-        "gdelt_action_geo_country": cells[GEO_COUNTRY] or None,
         "gdelt_action_geo_lat": cell_float(cells[GEO_LAT], "ActionGeo_Lat"),
         "gdelt_action_geo_long": cell_float(cells[GEO_LONG], "ActionGeo_Long"),
-        "gdelt_date_added": cell_int(cells[DATEADDED], "DATEADDED"),
     }
 
 
@@ -118,7 +126,7 @@ def _record(line: int, cells: list[str]) -> ProviderEventRecord | ProviderStatem
     first = _actor(cells, A1_CODE, A1_NAME, A1_COUNTRY)
     second = _actor(cells, A2_CODE, A2_NAME, A2_COUNTRY)
     names = [m.name for m in (first, second) if m is not None]
-    common = {
+    common: dict[str, Any] = {
         "dataset": "gdelt",
         "provider_id": cells[ID].strip(),
         "line": line,
@@ -143,7 +151,9 @@ def _record(line: int, cells: list[str]) -> ProviderEventRecord | ProviderStatem
     assert action.event_type is not None
     conflict = code[:2] in CONFLICT_ROOTS
     roles = ROLES.get(action.event_type) or (
-        (ParticipantRole.PERPETRATOR, ParticipantRole.TARGET) if conflict else (ParticipantRole.PARTY,) * 2
+        (ParticipantRole.PERPETRATOR, ParticipantRole.TARGET)
+        if conflict
+        else (ParticipantRole.PARTY,) * 2
     )
     participants = tuple(
         Participant(slot=slot, actor=mention, role=role)
@@ -163,7 +173,9 @@ def read_gdelt(path: Path) -> Iterator[ProviderEventRecord | ProviderStatementRe
     check_format(path)
     for line, cells in iter_rows(path, delimiter="\t", skip_header=False):
         if len(cells) != COLUMN_COUNT:
-            yield Rejected(line, "(row)", f"expected {COLUMN_COUNT} tab-separated fields, found {len(cells)}")
+            yield Rejected(
+                line, "(row)", f"expected {COLUMN_COUNT} tab-separated fields, found {len(cells)}"
+            )
             continue
         try:
             yield _record(line, cells)

@@ -48,8 +48,14 @@ class RejectsFile:
             self._stream = self.path.open("w", newline="", encoding="utf-8")
             self._writer = csv.DictWriter(self._stream, fieldnames=REJECT_COLUMNS)
             self._writer.writeheader()
-        self._writer.writerow({"line": rejected.line, "column": rejected.column, "reason": rejected.reason,
-                               "value": rejected.value})
+        self._writer.writerow(
+            {
+                "line": rejected.line,
+                "column": rejected.column,
+                "reason": rejected.reason,
+                "value": rejected.value,
+            }
+        )
 
     def close(self) -> Path | None:
         """Close the file; its path if anything was written, else None."""

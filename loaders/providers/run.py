@@ -19,7 +19,12 @@ from neo4j import Driver
 from graph.queries.ingest import delete_orphan_actors, merge_dataset_source
 from loaders.providers.acled import read_acled
 from loaders.providers.aliases import AliasTable
-from loaders.providers.checkpoint import clear_checkpoint, fingerprint, read_checkpoint, write_checkpoint
+from loaders.providers.checkpoint import (
+    clear_checkpoint,
+    fingerprint,
+    read_checkpoint,
+    write_checkpoint,
+)
 from loaders.providers.gdelt import read_gdelt
 from loaders.providers.report import ProviderLoadReport, RejectsFile
 from loaders.providers.rows import GraphBatch, RowBuilder
@@ -30,12 +35,18 @@ from schema.vocabulary import SourceKind
 
 ProviderFormat = Literal["acled", "gdelt", "ucdp"]
 READERS: dict[str, Callable[[Path], Iterator[ProviderRecord | Rejected]]] = {
-    "acled": read_acled, "gdelt": read_gdelt, "ucdp": read_ucdp,
+    "acled": read_acled,
+    "gdelt": read_gdelt,
+    "ucdp": read_ucdp,
 }
 DATASET_SOURCES = {
     "acled": ("ACLED: Armed Conflict Location & Event Data", "ACLED", "https://acleddata.com"),
     "gdelt": ("GDELT 2.0 Event Database", "The GDELT Project", "https://www.gdeltproject.org"),
-    "ucdp": ("UCDP Georeferenced Event Dataset (GED)", "Uppsala Conflict Data Program", "https://ucdp.uu.se"),
+    "ucdp": (
+        "UCDP Georeferenced Event Dataset (GED)",
+        "Uppsala Conflict Data Program",
+        "https://ucdp.uu.se",
+    ),
 }
 FALLBACK_PREFIXES = {"acled": "acled-actor:", "gdelt": "gdelt-actor:", "ucdp": "ucdp-actor:"}
 
@@ -47,8 +58,16 @@ def default_rejects_path(path: Path) -> Path:
 def _source_props(fmt: str) -> dict[str, object]:
     title, publisher, url = DATASET_SOURCES[fmt]
     source_id = DATASET_SOURCE_IDS[fmt]
-    return {"id": source_id, "title": title, "kind": SourceKind.DATASET.value, "publisher": publisher, "url": url,
-            "language": "en", "source_ids": [source_id], "quote": None}
+    return {
+        "id": source_id,
+        "title": title,
+        "kind": SourceKind.DATASET.value,
+        "publisher": publisher,
+        "url": url,
+        "language": "en",
+        "source_ids": [source_id],
+        "quote": None,
+    }
 
 
 def load_provider(
@@ -62,27 +81,34 @@ def load_provider(
     rejects_path: Path | None = None,
     resume: bool = True,
     on_rows: Callable[[int], None] | None = None,
-    writers: int = 1,
+    writers: int = 1,  # >1 writes batches concurrently: measured slower (deadlocks on shared actors)
 ) -> ProviderLoadReport:
     """Load one provider file; WrongFormatError (before any write) if it is not in that format."""
     started = time.perf_counter()
     report = ProviderLoadReport(path=path, format=fmt)
     records = READERS[fmt](path)
-    first = next(records, None)  # the reader checks the header here: a wrong file fails before any write
+    # The reader checks the header on the first next(): a wrong file fails before any write.
+    first = next(records, None)
     print_ = fingerprint(path, fmt, aliases.digest)
     resume_after = read_checkpoint(path, print_) if resume else 0
     rejects = RejectsFile(rejects_path or default_rejects_path(path))
     builder = RowBuilder(aliases)
-    with driver.session(database=database) as session, ThreadPoolExecutor(max_workers=writers) as worker:
-        session.execute_write(merge_dataset_source, source_id=DATASET_SOURCE_IDS[fmt], props=_source_props(fmt))
+    with (
+        driver.session(database=database) as session,
+        ThreadPoolExecutor(max_workers=writers) as worker,
+    ):
+        session.execute_write(
+            merge_dataset_source, source_id=DATASET_SOURCE_IDS[fmt], props=_source_props(fmt)
+        )
         pending: deque[tuple[Future[Counter[str]], int]] = deque()
 
         def write(batch: GraphBatch) -> Counter[str]:
-            with driver.session(database=database) as own:  # sessions are not thread-safe: one per write
+            # Sessions are not thread-safe: each write (on the worker thread) opens its own.
+            with driver.session(database=database) as own:
                 return own.execute_write(write_batch, batch)
 
         def settle(keep: int) -> None:
-            """Wait for the oldest writes until at most `keep` are in flight; checkpoint in file order."""
+            """Wait for the oldest writes until `keep` are in flight; checkpoint in file order."""
             while len(pending) > keep:
                 future, committed_line = pending.popleft()
                 report.counters.update(future.result())
@@ -118,7 +144,9 @@ def load_provider(
             settle(keep=writers - 1)
             pending.append((worker.submit(write, batch), last_line))
         settle(keep=0)
-        report.actors_removed = session.execute_write(delete_orphan_actors, prefix=FALLBACK_PREFIXES[fmt])
+        report.actors_removed = session.execute_write(
+            delete_orphan_actors, prefix=FALLBACK_PREFIXES[fmt]
+        )
     if on_rows is not None:
         on_rows(report.rows_read % 1000)
     report.unresolved = builder.unresolved
@@ -128,7 +156,8 @@ def load_provider(
     return report
 
 
-def _chain(first: ProviderRecord | Rejected, rest: Iterator[ProviderRecord | Rejected]) -> Iterator[
-        ProviderRecord | Rejected]:
+def _chain(
+    first: ProviderRecord | Rejected, rest: Iterator[ProviderRecord | Rejected]
+) -> Iterator[ProviderRecord | Rejected]:
     yield first
     yield from rest

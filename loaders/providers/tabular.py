@@ -9,14 +9,23 @@ from datetime import date, datetime
 from functools import lru_cache
 from pathlib import Path
 
-from dateutil import parser as dateutil_parser
+from dateutil import parser as dateutil_parser  # type: ignore[import-untyped]
 from pydantic import ValidationError
 
 from schema.providers import Rejected
 
 # Seen in the wild: ISO from APIs, the old ACLED codebook's dd-mm-yyyy, "09 May 2020" exports,
 # spreadsheet re-saves ("9-May-20", "09/05/2020"), UCDP API timestamps ("2010-05-13T00:00:00").
-DATE_FORMATS = ("%Y-%m-%d", "%d %B %Y", "%d %b %Y", "%d-%b-%y", "%d-%b-%Y", "%d-%m-%Y", "%d/%m/%Y", "%Y%m%d")
+DATE_FORMATS = (
+    "%Y-%m-%d",
+    "%d %B %Y",
+    "%d %b %Y",
+    "%d-%b-%y",
+    "%d-%b-%Y",
+    "%d-%m-%Y",
+    "%d/%m/%Y",
+    "%Y%m%d",
+)
 _TIMESTAMP = re.compile(r"^(\d{4}-\d{2}-\d{2})[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?Z?$")
 # Far-apart defaults show whether dateutil had to invent a part of the date.
 _DEFAULTS = (datetime(1904, 1, 1), datetime(1908, 2, 2))
@@ -47,6 +56,8 @@ def parse_day(text: str) -> date:
         except ValueError:
             continue
     try:
+        first: datetime
+        second: datetime
         first, second = (dateutil_parser.parse(text, dayfirst=True, default=d) for d in _DEFAULTS)
     except (ValueError, OverflowError):
         raise ValueError(f"not a date: {text!r}") from None
@@ -116,7 +127,7 @@ class Header:
 class Row:
     """One record's cells, read by column name; a missing optional column reads as ""."""
 
-    __slots__ = ("header", "cells")
+    __slots__ = ("cells", "header")
 
     def __init__(self, header: Header, cells: list[str]) -> None:
         self.header, self.cells = header, cells
@@ -157,11 +168,16 @@ def _describe(raw: str, first: Sequence[str]) -> str:
     return f"header {', '.join(first[:6])}{'…' if len(first) > 6 else ''}"
 
 
-def iter_rows(path: Path, delimiter: str = ",", skip_header: bool = True) -> Iterator[tuple[int, list[str]]]:
+def iter_rows(
+    path: Path, delimiter: str = ",", skip_header: bool = True
+) -> Iterator[tuple[int, list[str]]]:
     """(first line number, cells) per record, streaming; multi-line quoted cells keep their start line."""
     with path.open(newline="", encoding="utf-8-sig", errors="replace") as stream:
-        quoting = csv.QUOTE_NONE if delimiter == "\t" else csv.QUOTE_MINIMAL
-        reader = csv.reader(stream, delimiter=delimiter, quoting=quoting)
+        # GDELT's tab-separated files do not quote: a stray " is text, not the start of a field.
+        if delimiter == "\t":
+            reader = csv.reader(stream, delimiter=delimiter, quoting=csv.QUOTE_NONE)
+        else:
+            reader = csv.reader(stream, delimiter=delimiter)
         if skip_header:
             next(reader, None)
         start = reader.line_num + 1

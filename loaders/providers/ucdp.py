@@ -29,22 +29,43 @@ from schema.vocabulary import ActorKind, EventType, ParticipantRole
 REQUIRED = ("id", "date_start", "date_end", "side_a", "side_b", "best|best_est")
 EXPECTED = "a UCDP GED file (comma-separated with a header row)"
 # date_prec: 1 day; 2 two to six days; 3 a week; 4 eight to 30 days or a month; 5 within the year.
-PRECISIONS = {1: DatePrecision.DAY, 2: DatePrecision.WEEK, 3: DatePrecision.WEEK, 4: DatePrecision.MONTH,
-              5: DatePrecision.YEAR}
-VIOLENCE = {"1": ("state-based", EventType.ARMED_CLASH), "2": ("non-state", EventType.ARMED_CLASH),
-            "3": ("one-sided", EventType.ATTACK_ON_CIVILIANS)}
+PRECISIONS = {
+    1: DatePrecision.DAY,
+    2: DatePrecision.WEEK,
+    3: DatePrecision.WEEK,
+    4: DatePrecision.MONTH,
+    5: DatePrecision.YEAR,
+}
+VIOLENCE = {
+    "1": ("state-based", EventType.ARMED_CLASH),
+    "2": ("non-state", EventType.ARMED_CLASH),
+    "3": ("one-sided", EventType.ATTACK_ON_CIVILIANS),
+}
 EXTRA_COLUMNS = {
-    "relid": "ucdp_relid", "conflict_name": "ucdp_conflict_name", "dyad_name": "ucdp_dyad_name",
-    "country": "ucdp_country", "adm_1": "ucdp_adm_1", "where_description": "ucdp_where_description",
-    "where_coordinates": "ucdp_where_coordinates", "source_article": "ucdp_source_article",
-    "source_headline": "ucdp_source_headline", "source_office": "ucdp_source_office",
+    "relid": "ucdp_relid",
+    "conflict_name": "ucdp_conflict_name",
+    "dyad_name": "ucdp_dyad_name",
+    "country": "ucdp_country",
+    "adm_1": "ucdp_adm_1",
+    "where_description": "ucdp_where_description",
+    "where_coordinates": "ucdp_where_coordinates",
+    "source_article": "ucdp_source_article",
+    "source_headline": "ucdp_source_headline",
+    "source_office": "ucdp_source_office",
 }
 INT_COLUMNS = {
-    "date_prec": "ucdp_date_prec", "where_prec": "ucdp_where_prec", "type_of_violence": "ucdp_type_of_violence",
-    "event_clarity": "ucdp_event_clarity", "number_of_sources": "ucdp_number_of_sources",
-    "deaths_a": "ucdp_deaths_a", "deaths_b": "ucdp_deaths_b", "deaths_civilians": "ucdp_deaths_civilians",
-    "deaths_unknown": "ucdp_deaths_unknown", "side_a_new_id": "ucdp_side_a_new_id",
-    "side_b_new_id": "ucdp_side_b_new_id", "conflict_new_id": "ucdp_conflict_new_id",
+    "date_prec": "ucdp_date_prec",
+    "where_prec": "ucdp_where_prec",
+    "type_of_violence": "ucdp_type_of_violence",
+    "event_clarity": "ucdp_event_clarity",
+    "number_of_sources": "ucdp_number_of_sources",
+    "deaths_a": "ucdp_deaths_a",
+    "deaths_b": "ucdp_deaths_b",
+    "deaths_civilians": "ucdp_deaths_civilians",
+    "deaths_unknown": "ucdp_deaths_unknown",
+    "side_a_new_id": "ucdp_side_a_new_id",
+    "side_b_new_id": "ucdp_side_b_new_id",
+    "conflict_new_id": "ucdp_conflict_new_id",
 }
 
 
@@ -52,19 +73,29 @@ INT_COLUMNS = {
 def _mention(name: str, side_id: str, country: str) -> ActorMention:
     if name.casefold() == "civilians":  # UCDP's one-sided victims: one "Civilians" per country here
         key = f"Civilians ({country})" if country else name
-        return ActorMention(dataset="ucdp", key=key, name=key, fallback_id=f"ucdp-actor:civilians-{slug(country)}",
-                            kind=ActorKind.CIVILIANS)
+        return ActorMention(
+            dataset="ucdp",
+            key=key,
+            name=key,
+            fallback_id=f"ucdp-actor:civilians-{slug(country)}",
+            kind=ActorKind.CIVILIANS,
+        )
     kind = ActorKind.GOVERNMENT if name.startswith("Government of") else ActorKind.ARMED_GROUP
     fallback = f"ucdp-actor:{side_id}" if side_id else f"ucdp-actor:{slug(name)}"
     return ActorMention(dataset="ucdp", key=name, name=name, fallback_id=fallback, kind=kind)
 
 
 def _date(row: Row) -> FuzzyDate:
-    start, end = cell_day(row.get("date_start"), "date_start"), cell_day(row.get("date_end"), "date_end")
+    start, end = (
+        cell_day(row.get("date_start"), "date_start"),
+        cell_day(row.get("date_end"), "date_end"),
+    )
     level = cell_int(row.get("date_prec"), "date_prec")
     if level is not None and level not in PRECISIONS:
         raise RowError("date_prec", "must be 1 to 5", row.get("date_prec"))
-    precision = PRECISIONS[level] if level else (DatePrecision.DAY if start == end else DatePrecision.WEEK)
+    precision = (
+        PRECISIONS[level] if level else (DatePrecision.DAY if start == end else DatePrecision.WEEK)
+    )
     if end < start:
         raise RowError("date_end", f"ends before date_start {start}", row.get("date_end"))
     return FuzzyDate.from_bounds(start, end, precision)
@@ -79,14 +110,18 @@ def _record(header: Header, line: int, cells: list[str]) -> ProviderEventRecord:
     one_sided = violence == "3"
     country = row.get("country")
     sides = []
-    for side, role in (("a", ParticipantRole.PERPETRATOR if one_sided else ParticipantRole.PARTY),
-                       ("b", ParticipantRole.VICTIM if one_sided else ParticipantRole.PARTY)):
+    for side, role in (
+        ("a", ParticipantRole.PERPETRATOR if one_sided else ParticipantRole.PARTY),
+        ("b", ParticipantRole.VICTIM if one_sided else ParticipantRole.PARTY),
+    ):
         name = row.get(f"side_{side}")
         if not name:
             raise RowError(f"side_{side}", "empty side")
         mention = _mention(name, row.get(f"side_{side}_new_id", f"side_{side}_dset_id"), country)
         sides.append(Participant(slot=f"side_{side}", actor=mention, role=role))
-    extras: dict[str, str | int | float | None] = {prop: row.get(col) or None for col, prop in EXTRA_COLUMNS.items()}
+    extras: dict[str, str | int | float | None] = {
+        prop: row.get(col) or None for col, prop in EXTRA_COLUMNS.items()
+    }
     extras.update({prop: cell_int(row.get(col), col) for col, prop in INT_COLUMNS.items()})
     extras["ucdp_latitude"] = cell_float(row.get("latitude"), "latitude")
     extras["ucdp_longitude"] = cell_float(row.get("longitude"), "longitude")
@@ -96,7 +131,11 @@ def _record(header: Header, line: int, cells: list[str]) -> ProviderEventRecord:
         line=line,
         date=_date(row),
         title=f"{label.capitalize()} violence: {row.get('side_a')} – {row.get('side_b')}"
-        + (f" ({row.get('where_description') or country})" if row.get("where_description") or country else ""),
+        + (
+            f" ({row.get('where_description') or country})"
+            if row.get("where_description") or country
+            else ""
+        ),
         type=kind,
         summary=row.get("source_headline") or None,
         fatalities_best=cell_int(row.get("best", "best_est"), "best"),
@@ -121,13 +160,20 @@ def _json_rows(path: Path) -> tuple[Header, Iterator[tuple[int, list[str]]]]:
         raise WrongFormatError(f"{path} is not {EXPECTED} nor UCDP API JSON: {error}") from None
     items = data.get("Result") if isinstance(data, dict) else data
     if not isinstance(items, list) or not all(isinstance(item, dict) for item in items):
-        raise WrongFormatError(f"{path} is not UCDP API JSON: expected a list of events under 'Result'")
+        raise WrongFormatError(
+            f"{path} is not UCDP API JSON: expected a list of events under 'Result'"
+        )
     names = list(dict.fromkeys(key.lower() for item in items for key in item))
     missing = [n for n in REQUIRED if not any(alt in names for alt in n.split("|"))]
     if missing:
-        raise WrongFormatError(f"{path} is not UCDP GED JSON: missing field(s) {', '.join(missing)}")
+        raise WrongFormatError(
+            f"{path} is not UCDP GED JSON: missing field(s) {', '.join(missing)}"
+        )
     lowered = [{k.lower(): v for k, v in item.items()} for item in items]
-    rows = ((n, ["" if item.get(c) is None else str(item.get(c)) for c in names]) for n, item in enumerate(lowered, 1))
+    rows = (
+        (n, ["" if item.get(c) is None else str(item.get(c)) for c in names])
+        for n, item in enumerate(lowered, 1)
+    )
     return Header(names), rows
 
 
@@ -141,7 +187,9 @@ def read_ucdp(path: Path) -> Iterator[ProviderEventRecord | Rejected]:
         header, rows = read_header(path, REQUIRED, EXPECTED), iter_rows(path)
     for line, cells in rows:
         if len(cells) != len(header.names):
-            yield Rejected(line, "(row)", f"expected {len(header.names)} fields, found {len(cells)}")
+            yield Rejected(
+                line, "(row)", f"expected {len(header.names)} fields, found {len(cells)}"
+            )
             continue
         if _is_tag_row(cells):
             continue

@@ -11,7 +11,13 @@ from graph.queries.ingest import merge_actors
 from graph.queries.ingest_events import existing_ids, write_events, write_statements
 from loaders.providers.rows import GraphBatch
 
-COUNTED = ("nodes_created", "nodes_deleted", "relationships_created", "relationships_deleted", "properties_set")
+COUNTED = (
+    "nodes_created",
+    "nodes_deleted",
+    "relationships_created",
+    "relationships_deleted",
+    "properties_set",
+)
 
 
 def _add(total: Counter[str], counters: list[SummaryCounters]) -> None:
@@ -20,7 +26,9 @@ def _add(total: Counter[str], counters: list[SummaryCounters]) -> None:
             total[name] += getattr(counter, name)
 
 
-def _split(tx: ManagedTransaction, rows: dict[str, dict[str, Any]], statements: bool) -> tuple[list[Any], list[Any]]:
+def _split(
+    tx: ManagedTransaction, rows: dict[str, dict[str, Any]], statements: bool
+) -> tuple[list[Any], list[Any]]:
     known = existing_ids(tx, statements=statements, ids=list(rows))
     new = [row for row_id, row in rows.items() if row_id not in known]
     return new, [rows[row_id] for row_id in known]

@@ -50,11 +50,14 @@ def _from_networkx(graph: nx.MultiDiGraph, types: dict[str, dict[str, str]], gex
             data["id"] = node_id
         nodes[node_id] = (sorted(labels), _typed(data, types["node"], from_text))
     rels = {}
-    for start, end, key, data in graph.edges(keys=True, data=True):
+    # read_gexf returns a DiGraph (edge id in data) when no two edges share their ends.
+    edges = (graph.edges(keys=True, data=True) if graph.is_multigraph()
+             else ((u, v, d["id"], d) for u, v, d in graph.edges(data=True)))
+    for start, end, key, data in edges:
         data = dict(data)
         rel_type = data.pop("label") if gexf else data.pop("type")
         if gexf:
-            assert data.pop("networkx_key") == key
+            assert data.pop("networkx_key", key) == key
             data["id"] = key
         rels[key] = (rel_type, start, end, _typed(data, types["relationship"], from_text))
     return nodes, rels
@@ -67,7 +70,6 @@ def read_graphml(body: bytes) -> Snapshot:
 
 def read_gexf(body: bytes) -> Snapshot:
     graph = nx.read_gexf(io.BytesIO(body))
-    assert graph.is_multigraph()
     namespace = {"g": "http://www.gexf.net/1.2draft"}
     description = ElementTree.fromstring(body).find("g:meta/g:description", namespace)
     assert description is not None and description.text

@@ -115,3 +115,14 @@ def test_export_json_embeds_selection_and_property_types(small_graph: Driver, ex
     assert body["graph"]["property_types"]["node"]["date_start"] == "date"
     assert body["graph"]["property_types"]["node"]["aliases"] == "string[]"
     assert body["graph"]["property_types"]["relationship"]["source_ids"] == "string[]"
+
+
+def test_export_in_memory_formats_have_a_lower_cap(small_graph: Driver, export_client: TestClient) -> None:
+    export_client.app.dependency_overrides[get_export_settings] = lambda: ExportSettings(
+        max_nodes=100, max_nodes_in_memory=4
+    )
+    assert export_client.get("/export", params={"seed": ERKHOV, "format": "json"}).status_code == 200
+    for export_format in ("graphml", "gexf", "jsonld"):
+        response = export_client.get("/export", params={"seed": ERKHOV, "format": export_format})
+        assert response.status_code == 413
+        assert (response.json()["node_count"], response.json()["max_nodes"]) == (5, 4)
