@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterator
 from typing import Annotated, ParamSpec, TypeVar
 
 from fastapi import Depends, Request
 from neo4j import Driver, ManagedTransaction, Session, unit_of_work
+from neo4j.exceptions import TransientError
 
 from graph.settings import GraphSettings
 
@@ -33,6 +35,28 @@ DriverDep = Annotated[Driver, Depends(get_driver)]
 SessionDep = Annotated[Session, Depends(get_session)]
 
 
+MEMORY_EXHAUSTED = "Neo.TransientError.General.MemoryPoolOutOfMemoryError"
+
+
+class QueryTooLarge(Exception):
+    """A read needed more transaction memory than the server allows; retrying would not help."""
+
+
+def _fail_fast(work: Callable[..., T]) -> Callable[..., T]:
+    # The driver retries TransientErrors for up to 30 s, but an identical query that ran out of
+    # memory will run out again: raise a non-driver error so execute_read gives up at once.
+    @functools.wraps(work)
+    def guarded(tx: ManagedTransaction, *args: object, **kwargs: object) -> T:
+        try:
+            return work(tx, *args, **kwargs)
+        except TransientError as error:
+            if error.code == MEMORY_EXHAUSTED:
+                raise QueryTooLarge(str(error.message)) from error
+            raise
+
+    return guarded
+
+
 class Reader:
     """Runs read transaction functions with the request's timeout (routable to cluster followers)."""
 
@@ -43,7 +67,7 @@ class Reader:
     def __call__(
         self, work: Callable[..., T], /, *args: object, **kwargs: object
     ) -> T:
-        bounded = unit_of_work(timeout=self.timeout_seconds)(work)
+        bounded = unit_of_work(timeout=self.timeout_seconds)(_fail_fast(work))
         return self.session.execute_read(bounded, *args, **kwargs)
 
 

@@ -8,6 +8,8 @@ from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 from neo4j.exceptions import AuthError, ClientError, ServiceUnavailable, SessionExpired, TransientError
 
+from api.deps import QueryTooLarge
+
 log = logging.getLogger(__name__)
 RETRY_AFTER_SECONDS = "10"
 
@@ -34,6 +36,16 @@ def _client_error(request: Request, exc: Exception) -> JSONResponse:
     return JSONResponse(status_code=500, content={"detail": "The graph query failed."})
 
 
+def _too_large(request: Request, exc: Exception) -> JSONResponse:
+    log.warning("Query too large for %s: %s", request.url.path, exc)
+    return JSONResponse(
+        status_code=503,
+        content={"detail": "The query is too large for the server's memory; narrow it (dates, actors, "
+                 "limit) and retry."},
+        headers={"Retry-After": RETRY_AFTER_SECONDS},
+    )
+
+
 def _internal(request: Request, exc: Exception) -> JSONResponse:
     log.exception("Unhandled error for %s", request.url.path)
     return JSONResponse(status_code=500, content={"detail": "Internal error."})
@@ -44,4 +56,5 @@ def register_error_handlers(app: FastAPI) -> None:
     for unavailable in (ServiceUnavailable, SessionExpired, TransientError, AuthError):
         app.add_exception_handler(unavailable, _unavailable)
     app.add_exception_handler(ClientError, _client_error)
+    app.add_exception_handler(QueryTooLarge, _too_large)
     app.add_exception_handler(Exception, _internal)

@@ -41,7 +41,7 @@ WIPE = (
     "MATCH ()-[r]->() CALL (r) { DELETE r } IN TRANSACTIONS OF 50000 ROWS",
     "MATCH (n) CALL (n) { DELETE n } IN TRANSACTIONS OF 50000 ROWS",
 )
-console = Console()
+console = Console(width=130)  # full tables in logs too (no terminal)
 
 
 def child(fmt: str, path: str, batch_size: int) -> None:

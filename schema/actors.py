@@ -79,7 +79,7 @@ class SharedEvent(BaseModel):
 
 
 class ActorRelations(BaseModel):
-    """Everything linking the actor to others (each list at most 200 entries, ordered by id)."""
+    """Everything linking the actor to others (each list at most 50 entries, the first in its order)."""
 
     actor: ActorRef
     backers: list[Relation]

@@ -19,52 +19,64 @@ EVENT_REF = (
 )
 
 
+# Each list holds at most PER_SECTION entries (a hub actor has tens of thousands of links); the
+# sort and limit come before the projection so only the kept rows are projected.
+PER_SECTION = 50
+
+
 def _relation(pattern: str) -> str:
     # `pattern` is a literal below, never input.
     return f"""COLLECT {{
     MATCH {pattern}
+    WITH a, o, r ORDER BY o.id, r.id LIMIT $per_section
     RETURN {{actor: o {REF}, type: type(r), direction: CASE WHEN startNode(r) = a THEN 'out' ELSE 'in' END,
             relationship_id: r.id, evidence: {evidence_of('r')}}} AS x
-    ORDER BY o.id, r.id LIMIT 200
   }}"""
+
+
+BACKERS, BACKS = "(a)<-[r:BACKS]-(o:Actor)", "(a)-[r:BACKS]->(o:Actor)"
+ALLIES, ADVERSARIES = "(a)-[r:ALLIED_WITH]-(o:Actor)", "(a)-[r:OPPOSES]-(o:Actor)"
+AFFILIATIONS, AFFILIATES = "(a)-[r:AFFILIATED_WITH]->(o:Actor)", "(a)<-[r:AFFILIATED_WITH]-(o:Actor)"
+MADE = "(a)-[:MADE]->(s:Statement)-[r:ACCUSES]->(o:Actor)"
+RECEIVED = "(o:Actor)-[:MADE]->(s:Statement)-[r:ACCUSES]->(a)"
+SHARED = "(a)-[:PARTICIPATED_IN]->(e:Event)<-[r:PARTICIPATED_IN]-(o:Actor) WHERE o <> a"
 
 
 RELATIONS = f"""
 MATCH (a:Actor {{id: $actor_id}})
 RETURN {{
   actor: a {REF},
-  backers: {_relation("(a)<-[r:BACKS]-(o:Actor)")},
-  backs: {_relation("(a)-[r:BACKS]->(o:Actor)")},
-  allies: {_relation("(a)-[r:ALLIED_WITH]-(o:Actor)")},
-  adversaries: {_relation("(a)-[r:OPPOSES]-(o:Actor)")},
+  backers: {_relation(BACKERS)},
+  backs: {_relation(BACKS)},
+  allies: {_relation(ALLIES)},
+  adversaries: {_relation(ADVERSARIES)},
   affiliations: {AFFILIATIONS_OUT},
   affiliates: {AFFILIATIONS_IN},
   accusations_made: COLLECT {{
-    MATCH (a)-[:MADE]->(s:Statement)-[r:ACCUSES]->(o:Actor)
+    MATCH {MADE}
+    WITH s, r, o ORDER BY s.date_start, s.id, o.id LIMIT $per_section
     RETURN {{actor: o {REF}, statement: {STATEMENT_REF}, charge: r.charge, relationship_id: r.id,
             evidence: {evidence_of('r')}}} AS x
-    ORDER BY s.date_start, s.id, o.id LIMIT 200
   }},
   accusations_received: COLLECT {{
-    MATCH (o:Actor)-[:MADE]->(s:Statement)-[r:ACCUSES]->(a)
+    MATCH {RECEIVED}
+    WITH s, r, o ORDER BY s.date_start, s.id, o.id LIMIT $per_section
     RETURN {{actor: o {REF}, statement: {STATEMENT_REF}, charge: r.charge, relationship_id: r.id,
             evidence: {evidence_of('r')}}} AS x
-    ORDER BY s.date_start, s.id, o.id LIMIT 200
   }},
   events_shared: COLLECT {{
-    MATCH (a)-[:PARTICIPATED_IN]->(e:Event)<-[r:PARTICIPATED_IN]-(o:Actor)
-    WHERE o <> a
-    WITH DISTINCT e, o, r
+    MATCH {SHARED}
+    WITH DISTINCT a, e, o, r
+    ORDER BY e.date_start, e.id, o.id, r.id LIMIT $per_section
     RETURN {{actor: o {REF}, event: {EVENT_REF}, other_role: r.role,
             roles: COLLECT {{ MATCH (a)-[m:PARTICIPATED_IN]->(e) RETURN DISTINCT m.role AS role ORDER BY role }},
             relationship_id: r.id, evidence: {evidence_of('r')}}} AS x
-    ORDER BY e.date_start, e.id, o.id, r.id LIMIT 200
   }}
 }} AS relations
 """
 
 
 def get_relations(tx: ManagedTransaction, *, actor_id: str) -> ActorRelations | None:
-    """Every kind of link from the actor to others, with evidence; None if there is no such actor."""
-    record = tx.run(RELATIONS, actor_id=actor_id).single()
+    """Each kind of link from the actor (≤ PER_SECTION each), with evidence; None if there is no such actor."""
+    record = tx.run(RELATIONS, actor_id=actor_id, per_section=PER_SECTION).single()
     return None if record is None else ActorRelations.model_validate(record["relations"])

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from datetime import date
+from enum import StrEnum
+
 from neo4j import ManagedTransaction
 
 from graph.queries.fragments import ITEM_PROJECTION, sort_rank
@@ -19,31 +22,59 @@ CALL db.index.fulltext.queryNodes('text_search', $lucene, {limit: 10000}) YIELD 
 RETURN collect(node.id) AS ids
 """
 
-# An item matches a date window when its own range [date_start, date_end] overlaps the window.
+# How many timeline links the actors have (degree counts, no expansion): decides the plan below.
+ACTOR_DEGREE = """
+MATCH (a:Actor) WHERE a.id IN $actor_ids
+RETURN sum(COUNT { (a)-[:PARTICIPATED_IN|MADE]->() } + COUNT { (a)<-[:ACCUSES|WARNS|APPEALS_TO]-() })
+       AS degree
+"""
+# Below this many links, walking from the actors beats scanning the date index for them.
+ACTOR_DRIVEN_MAX_DEGREE = 5_000
+FIRST_DAY, LAST_DAY = date(1, 1, 1), date(9999, 12, 31)
+
+
+class Plan(StrEnum):
+    """Where each branch finds its candidates (each maps to fixed query text)."""
+
+    DATES = "dates"  # the date_start range index, in order, stopping after $limit rows
+    TEXT = "text"  # the full-text matches' ids
+    ACTORS = "actors"  # the actors' relationships
+
+
+# Candidates bound to `node` per (driver, label); the date_start bounds let the planner seek the
+# range index in order (PartialTop stops early); the other drivers produce few rows to sort.
+_SOURCES = {
+    (Plan.DATES, "Event"): "MATCH (node:Event)",
+    (Plan.DATES, "Statement"): "MATCH (node:Statement)",
+    (Plan.TEXT, "Event"): "MATCH (node:Event) WHERE node.id IN $text_ids WITH node",
+    (Plan.TEXT, "Statement"): "MATCH (node:Statement) WHERE node.id IN $text_ids WITH node",
+    (Plan.ACTORS, "Event"): """MATCH (a:Actor)-[:PARTICIPATED_IN]->(node:Event) WHERE a.id IN $actor_ids
+  WITH DISTINCT node""",
+    (Plan.ACTORS, "Statement"): """CALL () {
+    MATCH (a:Actor)-[:MADE]->(node:Statement) WHERE a.id IN $actor_ids RETURN node
+    UNION
+    MATCH (node:Statement)-[:ACCUSES|WARNS|APPEALS_TO]->(a:Actor) WHERE a.id IN $actor_ids RETURN node
+  }
+  WITH DISTINCT node""",
+}
+
+# An item matches a date window when its own range [date_start, date_end] overlaps the window
+# ($upper is the window end or the last day; $lower the cursor's day or the first day).
+_DATES = """
+    node.date_start >= $lower AND node.date_start <= $upper
+    AND ($window_start IS NULL OR node.date_end >= $window_start)"""
 # Events match an actor who took part; statements one who made them or whom they accuse, warn or
 # appeal to. Places match themselves and everything LOCATED_IN them; a statement matches the place
 # of an event it is about, denies or responds to.
-TIMELINE = (
-    """
-CALL () {
-  MATCH (node:Event)
-  WHERE 'event' IN $kinds
-    AND node.date_start IS NOT NULL
-    AND ($window_start IS NULL OR node.date_end >= $window_start)
-    AND ($window_end IS NULL OR node.date_start <= $window_end)
+_FILTERS = {
+    "Event": """
     AND ($types IS NULL OR node.type IN $types)
     AND ($text_ids IS NULL OR node.id IN $text_ids)
     AND ($actor_ids IS NULL
          OR EXISTS { MATCH (a:Actor)-[:PARTICIPATED_IN]->(node) WHERE a.id IN $actor_ids })
     AND ($place_id IS NULL
-         OR EXISTS { MATCH (node)-[:OCCURRED_IN]->(:Place)-[:LOCATED_IN*0..6]->(:Place {id: $place_id}) })
-  RETURN node
-  UNION
-  MATCH (node:Statement)
-  WHERE 'statement' IN $kinds
-    AND node.date_start IS NOT NULL
-    AND ($window_start IS NULL OR node.date_end >= $window_start)
-    AND ($window_end IS NULL OR node.date_start <= $window_end)
+         OR EXISTS { MATCH (node)-[:OCCURRED_IN]->(:Place)-[:LOCATED_IN*0..6]->(:Place {id: $place_id}) })""",
+    "Statement": """
     AND ($stances IS NULL OR node.stance IN $stances)
     AND ($text_ids IS NULL OR node.id IN $text_ids)
     AND ($actor_ids IS NULL
@@ -51,14 +82,29 @@ CALL () {
          OR EXISTS { MATCH (node)-[:ACCUSES|WARNS|APPEALS_TO]->(a:Actor) WHERE a.id IN $actor_ids })
     AND ($place_id IS NULL
          OR EXISTS { MATCH (node)-[:ABOUT|DENIES|RESPONDS_TO]->(:Event)-[:OCCURRED_IN]->(:Place)
-                           -[:LOCATED_IN*0..6]->(:Place {id: $place_id}) })
-  RETURN node
+                           -[:LOCATED_IN*0..6]->(:Place {id: $place_id}) })""",
 }
-WITH node, """ + sort_rank("node") + """ AS rank
-WHERE $after IS NULL
-   OR node.date_start > $after.date
-   OR (node.date_start = $after.date
-       AND (rank > $after.rank OR (rank = $after.rank AND node.id > $after.id)))
+# Each branch orders and limits on its own, so the outer sort sees at most 2 × $limit rows.
+_BRANCH = (
+    """
+  {source}
+  WHERE"""
+    + _DATES
+    + """{filters}
+  WITH node, """
+    + sort_rank("node")
+    + """ AS rank
+  WHERE $after IS NULL
+     OR node.date_start > $after.date
+     OR (node.date_start = $after.date
+         AND (rank > $after.rank OR (rank = $after.rank AND node.id > $after.id)))
+  WITH node, rank
+  ORDER BY node.date_start, rank, node.id
+  LIMIT $limit
+  RETURN node, rank"""
+)
+_TAIL = (
+    """
 WITH node, rank
 ORDER BY node.date_start, rank, node.id
 LIMIT $limit
@@ -66,6 +112,21 @@ RETURN """
     + ITEM_PROJECTION
     + " AS item"
 )
+
+
+def _timeline(plan: Plan, labels: tuple[str, ...]) -> str:
+    branches = [_BRANCH.format(source=_SOURCES[plan, label], filters=_FILTERS[label]) for label in labels]
+    return "CALL () {" + "\n  UNION ALL".join(branches) + "\n}" + _TAIL
+
+
+_LABELS = {ItemKind.EVENT: "Event", ItemKind.STATEMENT: "Statement"}
+_KIND_SETS = [(ItemKind.EVENT,), (ItemKind.STATEMENT,), (ItemKind.EVENT, ItemKind.STATEMENT)]
+# Every query text, built once at import from the literals above.
+TIMELINE = {
+    (plan, kinds): _timeline(plan, tuple(_LABELS[kind] for kind in kinds))
+    for plan in Plan
+    for kinds in _KIND_SETS
+}
 
 
 def _lucene_all_terms(text: str) -> str:
@@ -96,6 +157,16 @@ def item_from_record(data: dict[str, object]) -> TimelineItem:
     return TimelineItem.model_validate(row)
 
 
+def _plan(tx: ManagedTransaction, text_ids: list[str] | None, actor_ids: list[str] | None) -> Plan:
+    if text_ids is not None:
+        return Plan.TEXT
+    if actor_ids is not None:
+        degree = tx.run(ACTOR_DEGREE, actor_ids=actor_ids).single(strict=True)["degree"]
+        if degree <= ACTOR_DRIVEN_MAX_DEGREE:
+            return Plan.ACTORS
+    return Plan.DATES
+
+
 def list_timeline(
     tx: ManagedTransaction, *, filters: TimelineFilter, after: SortKey | None, limit: int
 ) -> list[TimelineItem]:
@@ -106,11 +177,14 @@ def list_timeline(
     text_ids = None
     if filters.q:
         text_ids = tx.run(TEXT_MATCHES, lucene=_lucene_all_terms(filters.q)).single(strict=True)["ids"]
+    kinds = tuple(kind for kind in (ItemKind.EVENT, ItemKind.STATEMENT) if kind in filters.kinds)
+    if not kinds:
+        return []
     result = tx.run(
-        TIMELINE,
-        kinds=[kind.value for kind in filters.kinds],
+        TIMELINE[_plan(tx, text_ids, actor_ids), kinds],
+        lower=after.date if after else FIRST_DAY,
+        upper=filters.window_end or LAST_DAY,
         window_start=filters.window_start,
-        window_end=filters.window_end,
         types=filters.types,
         stances=filters.stances,
         text_ids=text_ids,
