@@ -222,6 +222,9 @@ class LocalInstance:
 
 def _require_free_port(port: int, name: str) -> None:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        # As Neo4j itself does: connections of a just-stopped server linger in TIME_WAIT and must
+        # not count as "taken"; a live listener still makes bind fail.
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
             probe.bind(("127.0.0.1", port))
         except OSError:
