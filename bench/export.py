@@ -30,12 +30,12 @@ from graph.driver import open_driver  # noqa: E402
 from graph.export.formats import ExportFormat  # noqa: E402
 from graph.local.instance import LocalInstance  # noqa: E402
 from graph.model import Label, RelType  # noqa: E402
+from graph.wipe import wipe_database  # noqa: E402
 from graph.writes import merge_nodes, merge_relationships  # noqa: E402
 from loaders.curated import load_curated  # noqa: E402
 
 SEED = ROOT / "data" / "seed" / "idlib-2018-2020.yaml"
 CKG = ROOT / ".venv" / "bin" / "ckg"
-WIPE = "MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS"
 COUNTS = "MATCH (n) WITH count(n) AS nodes MATCH ()-[r]->() RETURN nodes, count(r) AS rels"
 
 
@@ -116,8 +116,7 @@ def main() -> None:
     print(f"{'graph':<18}{'nodes':>8}{'rels':>9}  {'format':<8}{'seconds':>9}{'peak MiB':>10}{'MiB out':>9}")
     with open_driver(local.settings()) as driver:
         for name, events in graphs:
-            with driver.session() as session:
-                session.run(WIPE).consume()  # IN TRANSACTIONS needs an auto-commit query
+            wipe_database(driver, local.settings().database)
             if events:
                 synthetic_graph(driver, events)
             else:

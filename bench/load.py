@@ -32,15 +32,10 @@ from rich.table import Table
 from graph.driver import open_driver
 from graph.local.instance import LocalInstance
 from graph.migrations import apply_migrations
+from graph.wipe import wipe_database
 
 INSTANCE = "bench"
 SIZES = {"10k": 10_000, "100k": 100_000, "1M": 1_000_000}
-# Relationships first: DETACH DELETE of an actor with a million relationships would not fit in
-# one inner transaction's memory.
-WIPE = (
-    "MATCH ()-[r]->() CALL (r) { DELETE r } IN TRANSACTIONS OF 50000 ROWS",
-    "MATCH (n) CALL (n) { DELETE n } IN TRANSACTIONS OF 50000 ROWS",
-)
 console = Console(width=130)  # full tables in logs too (no terminal)
 
 
@@ -96,12 +91,6 @@ def counts(driver: Driver, database: str) -> tuple[int, int]:
     return nodes, rels
 
 
-def wipe(driver: Driver, database: str) -> None:
-    with driver.session(database=database) as session:
-        for query in WIPE:
-            session.run(query).consume()
-
-
 def synthetic_file(workdir: Path, fmt: str, rows: int) -> Path:
     from synthetic import WRITERS  # bench/synthetic.py, beside this file
 
@@ -150,7 +139,7 @@ def main() -> None:
             for fmt in args.formats.split(","):
                 for size in args.sizes.split(","):
                     path = synthetic_file(args.workdir, fmt, SIZES[size])
-                    wipe(driver, settings.database)
+                    wipe_database(driver, settings.database)
                     figures = run_child(fmt, path, args.batch_size)
                     nodes, rels = counts(driver, settings.database)
                     if SIZES[size] == args.naive_rows:
@@ -177,9 +166,9 @@ def main() -> None:
             for fmt in args.formats.split(","):
                 path = synthetic_file(args.workdir, fmt, args.naive_rows)
                 if fmt not in batched_10k:
-                    wipe(driver, settings.database)
+                    wipe_database(driver, settings.database)
                     batched_10k[fmt] = run_child(fmt, path, args.batch_size)["rows_per_s"]
-                wipe(driver, settings.database)
+                wipe_database(driver, settings.database)
                 slow = run_child(fmt, path, 1)["rows_per_s"]
                 naive.add_row(
                     fmt,

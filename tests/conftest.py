@@ -19,6 +19,7 @@ from graph.driver import open_driver
 from graph.local.instance import LocalInstance
 from graph.migrations import apply_migrations
 from graph.settings import GraphSettings
+from graph.wipe import wipe_database
 
 
 @pytest.fixture(scope="session")
@@ -57,8 +58,7 @@ def driver(settings: GraphSettings) -> Iterator[Driver]:
 @pytest.fixture
 def clean_graph(driver: Driver, settings: GraphSettings) -> Driver:
     """The driver, after every node and relationship of the test database was deleted."""
-    with driver.session(database=settings.database) as session:
-        session.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume()
+    wipe_database(driver, settings.database)
     return driver
 
 

@@ -11,6 +11,7 @@ from neo4j import Driver
 
 from api.app import create_app
 from graph.settings import GraphSettings
+from graph.wipe import wipe_database
 from loaders.curated.run import load_curated
 
 SEED = Path(__file__).resolve().parents[2] / "data" / "seed" / "idlib-2018-2020.yaml"
@@ -19,8 +20,8 @@ SEED = Path(__file__).resolve().parents[2] / "data" / "seed" / "idlib-2018-2020.
 @pytest.fixture(scope="module")
 def seeded_client(settings: GraphSettings, driver: Driver) -> Iterator[TestClient]:
     """A client on the emptied test database with the seed loaded once per module (tests only read)."""
+    wipe_database(driver, settings.database)
     with driver.session(database=settings.database) as session:
-        session.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume()
         load_curated(SEED, session)
     with TestClient(create_app(settings)) as client:
         yield client
