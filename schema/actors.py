@@ -91,3 +91,8 @@ class ActorRelations(BaseModel):
     accusations_made: list[AccusationLink]
     accusations_received: list[AccusationLink]
     events_shared: list[SharedEvent]
+    truncated: list[str] = Field(
+        default_factory=list,
+        description="Sections cut at 50 entries because the actor has more links of that kind.",
+        examples=[["events_shared"]],
+    )

@@ -76,7 +76,21 @@ RETURN {{
 """
 
 
+LIMITED_SECTIONS = (
+    "backers", "backs", "allies", "adversaries",
+    "accusations_made", "accusations_received", "events_shared",
+)
+
+
 def get_relations(tx: ManagedTransaction, *, actor_id: str) -> ActorRelations | None:
-    """Each kind of link from the actor (≤ PER_SECTION each), with evidence; None if there is no such actor."""
-    record = tx.run(RELATIONS, actor_id=actor_id, per_section=PER_SECTION).single()
-    return None if record is None else ActorRelations.model_validate(record["relations"])
+    """Each kind of link from the actor (≤ PER_SECTION each, `truncated` names the cut sections),
+    with evidence; None if there is no such actor."""
+    # One row more than shown tells exactly whether a section was cut, without counting them all.
+    record = tx.run(RELATIONS, actor_id=actor_id, per_section=PER_SECTION + 1).single()
+    if record is None:
+        return None
+    relations = dict(record["relations"])
+    truncated = [name for name in LIMITED_SECTIONS if len(relations[name]) > PER_SECTION]
+    for name in truncated:
+        relations[name] = relations[name][:PER_SECTION]
+    return ActorRelations.model_validate({**relations, "truncated": truncated})
