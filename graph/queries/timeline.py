@@ -28,7 +28,12 @@ MATCH (a:Actor) WHERE a.id IN $actor_ids
 RETURN sum(COUNT { (a)-[:PARTICIPATED_IN|MADE]->() } + COUNT { (a)<-[:ACCUSES|WARNS|APPEALS_TO]-() })
        AS degree
 """
-# Below this many links, walking from the actors beats scanning the date index for them.
+# How many events happened at the place or within it; likewise decides the plan.
+PLACE_DEGREE = """
+MATCH (:Place {id: $place_id})<-[:LOCATED_IN*0..6]-(p:Place)
+RETURN sum(COUNT { (p)<-[:OCCURRED_IN]-() }) AS degree
+"""
+# Below this many links, walking from the actors (or place) beats scanning the date index.
 ACTOR_DRIVEN_MAX_DEGREE = 5_000
 FIRST_DAY, LAST_DAY = date(1, 1, 1), date(9999, 12, 31)
 
@@ -39,6 +44,7 @@ class Plan(StrEnum):
     DATES = "dates"  # the date_start range index, in order, stopping after $limit rows
     TEXT = "text"  # the full-text matches' ids
     ACTORS = "actors"  # the actors' relationships
+    PLACE = "place"  # the events at the place (and within it)
 
 
 # Candidates bound to `node` per (driver, label); the date_start bounds let the planner seek the
@@ -55,6 +61,11 @@ _SOURCES = {
     UNION
     MATCH (node:Statement)-[:ACCUSES|WARNS|APPEALS_TO]->(a:Actor) WHERE a.id IN $actor_ids RETURN node
   }
+  WITH DISTINCT node""",
+    (Plan.PLACE, "Event"): """MATCH (:Place {id: $place_id})<-[:LOCATED_IN*0..6]-(:Place)<-[:OCCURRED_IN]-(node:Event)
+  WITH DISTINCT node""",
+    (Plan.PLACE, "Statement"): """MATCH (:Place {id: $place_id})<-[:LOCATED_IN*0..6]-(:Place)<-[:OCCURRED_IN]-(:Event)
+        <-[:ABOUT|DENIES|RESPONDS_TO]-(node:Statement)
   WITH DISTINCT node""",
 }
 
@@ -157,13 +168,22 @@ def item_from_record(data: dict[str, object]) -> TimelineItem:
     return TimelineItem.model_validate(row)
 
 
-def _plan(tx: ManagedTransaction, text_ids: list[str] | None, actor_ids: list[str] | None) -> Plan:
+def _plan(
+    tx: ManagedTransaction,
+    text_ids: list[str] | None,
+    actor_ids: list[str] | None,
+    place_id: str | None,
+) -> Plan:
     if text_ids is not None:
         return Plan.TEXT
     if actor_ids is not None:
         degree = tx.run(ACTOR_DEGREE, actor_ids=actor_ids).single(strict=True)["degree"]
         if degree <= ACTOR_DRIVEN_MAX_DEGREE:
             return Plan.ACTORS
+    if place_id is not None:
+        degree = tx.run(PLACE_DEGREE, place_id=place_id).single(strict=True)["degree"]
+        if degree <= ACTOR_DRIVEN_MAX_DEGREE:
+            return Plan.PLACE
     return Plan.DATES
 
 
@@ -181,7 +201,7 @@ def list_timeline(
     if not kinds:
         return []
     result = tx.run(
-        TIMELINE[_plan(tx, text_ids, actor_ids), kinds],
+        TIMELINE[_plan(tx, text_ids, actor_ids, filters.place_id), kinds],
         lower=after.date if after else FIRST_DAY,
         upper=filters.window_end or LAST_DAY,
         window_start=filters.window_start,
