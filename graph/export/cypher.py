@@ -57,6 +57,8 @@ def literal(value: Value | dict[str, Value]) -> str:
     return "{" + ", ".join(f"{name(k)}: {literal(v)}" for k, v in sorted(value.items())) + "}"
 
 
+# This module writes a script file, not a query we run: values become escaped literals (above) and
+# labels/types come from the exported graph (allow-listed there) and are backtick-quoted by name().
 def _node_statements(nodes: Iterable[ExportNode]) -> Iterator[str]:
     for labels, group in groupby(nodes, key=lambda node: tuple(node.labels)):
         label_text = "".join(f":{name(label)}" for label in labels)

@@ -65,31 +65,23 @@ class ExportSource:
     def nodes(self) -> Iterator[ExportNode]:
         """Every chosen node, by label then id."""
         for label in self._labels():
-            if self.plan.nodes is not None:
-                ids = self.plan.nodes[label]
-                for offset in range(0, len(ids), self.page_size):
-                    page = ids[offset : offset + self.page_size]
-                    yield from self._read(list_nodes, label=label, ids=page)  # type: ignore[misc]
-                continue
-            after = ""
-            while page_nodes := self._read(
-                list_nodes, label=label, after=after, limit=self.page_size
-            ):
-                yield from page_nodes  # type: ignore[misc]
-                after = page_nodes[-1].id  # type: ignore[index]
+            ids = None if self.plan.nodes is None else self.plan.nodes[label]
+            yield from self._pages(list_nodes, ids, label=label)  # type: ignore[misc]
 
     def relationships(self) -> Iterator[ExportRelationship]:
         """Every chosen relationship, by type then id."""
         for rel_type in self._rel_types():
-            if self.plan.relationships is not None:
-                ids = self.plan.relationships[rel_type]
-                for offset in range(0, len(ids), self.page_size):
-                    page = ids[offset : offset + self.page_size]
-                    yield from self._read(list_relationships, rel_type=rel_type, ids=page)  # type: ignore[misc]
-                continue
-            after = ""
-            while page_rels := self._read(
-                list_relationships, rel_type=rel_type, after=after, limit=self.page_size
-            ):
-                yield from page_rels  # type: ignore[misc]
-                after = page_rels[-1].id  # type: ignore[index]
+            rels = self.plan.relationships
+            ids = None if rels is None else rels[rel_type]
+            yield from self._pages(list_relationships, ids, rel_type=rel_type)  # type: ignore[misc]
+
+    def _pages(self, work: object, ids: list[str] | None, **kwargs: object) -> Iterator[object]:
+        """The elements `work` reads: the planned ids a page at a time, else all, keyset-paged by id."""
+        if ids is not None:
+            for offset in range(0, len(ids), self.page_size):
+                yield from self._read(work, ids=ids[offset : offset + self.page_size], **kwargs)  # type: ignore[misc]
+            return
+        after = ""
+        while page := self._read(work, after=after, limit=self.page_size, **kwargs):
+            yield from page  # type: ignore[misc]
+            after = page[-1].id  # type: ignore[index]
