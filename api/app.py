@@ -10,6 +10,7 @@ from fastapi import FastAPI
 from api.errors import register_error_handlers
 from api.routes import ROUTERS
 from api.version import API_VERSION
+from api.workbench import mount_workbench
 from graph.driver import open_driver
 from graph.settings import GraphSettings, resolve_settings
 
@@ -34,4 +35,5 @@ def create_app(settings: GraphSettings | None = None) -> FastAPI:
     for router in ROUTERS:
         app.include_router(router)
     register_error_handlers(app)
+    mount_workbench(app)
     return app
