@@ -26,6 +26,11 @@ class Workbench(StaticFiles):
         super().__init__(directory=dist, html=True, check_dir=False)
         self.index = dist / "index.html"
 
+    async def check_config(self) -> None:
+        # The folder may appear later (`make web` while the API runs): check it only once it is there.
+        if self.index.is_file():
+            await super().check_config()
+
     async def get_response(self, path: str, scope: Scope) -> Response:
         if not self.index.is_file():
             return HTMLResponse(NOT_BUILT, status_code=503)

@@ -18,8 +18,38 @@ function accusationList(store: Store, links: AccusationLink[], direction: 'made'
     : null;
 }
 
-export function actorPanel(store: Store, actor: ActorProfile, relations: ActorRelations | null): HTMLElement[] {
-  const cut = relations?.truncated ?? [];
+function relationSections(store: Store, relations: ActorRelations): HTMLElement[] {
+  const cut = relations.truncated;
+  return [
+    section('Accusations made', accusationList(store, relations.accusations_made, 'made')),
+    section('Accusations received', accusationList(store, relations.accusations_received, 'received')),
+    section('Backed by', relationList(store, relations.backers)),
+    section('Backs', relationList(store, relations.backs)),
+    section('Allies', relationList(store, relations.allies)),
+    section('Adversaries', relationList(store, relations.adversaries)),
+    cut.length ? h('p', { class: 'muted' }, `Only the first 50 of: ${cut.map(words).join(', ')}.`) : null,
+  ].filter((e): e is HTMLElement => e !== null);
+}
+
+/** Relations load when the reader opens them (one more request, for those who want it). */
+function relationsDisclosure(store: Store, load: () => Promise<ActorRelations>): HTMLElement {
+  const body = h('div', { class: 'relations' }, h('p', { class: 'muted' }, 'Loading…'));
+  const disclosure = h('details', { class: 'panel-section' }, h('summary', {}, 'Accusations, backers, allies, adversaries'), body);
+  disclosure.addEventListener('toggle', () => {
+    if (!disclosure.open || body.dataset.loaded) return;
+    body.dataset.loaded = 'true';
+    load().then((relations) => {
+      const sections = relationSections(store, relations);
+      body.replaceChildren(...(sections.length ? sections : [h('p', { class: 'muted' }, 'None recorded.')]));
+    }, () => {
+      delete body.dataset.loaded;
+      body.replaceChildren(h('p', { role: 'alert' }, 'Cannot load them now; close and open again to retry.'));
+    });
+  });
+  return disclosure;
+}
+
+export function actorPanel(store: Store, actor: ActorProfile, loadRelations: () => Promise<ActorRelations>): HTMLElement[] {
   return [
     h('p', { class: 'kicker' }, `Actor · ${words(actor.kind)}${actor.country ? ` · ${actor.country}` : ''}`),
     h('h2', {}, actor.name),
@@ -33,13 +63,7 @@ export function actorPanel(store: Store, actor: ActorProfile, relations: ActorRe
     section('Members and officials', actor.affiliates.length
       ? h('ul', {}, actor.affiliates.map((a) => h('li', {}, actorButton(store, a.actor), ` — ${a.title ?? words(a.role)}`)))
       : null),
-    relations ? section('Accusations made', accusationList(store, relations.accusations_made, 'made')) : null,
-    relations ? section('Accusations received', accusationList(store, relations.accusations_received, 'received')) : null,
-    relations ? section('Backed by', relationList(store, relations.backers)) : null,
-    relations ? section('Backs', relationList(store, relations.backs)) : null,
-    relations ? section('Allies', relationList(store, relations.allies)) : null,
-    relations ? section('Adversaries', relationList(store, relations.adversaries)) : null,
-    cut.length ? h('p', { class: 'muted' }, `Only the first 50 of: ${cut.map(words).join(', ')}.`) : null,
+    relationsDisclosure(store, loadRelations),
     section('Sources', sourceList(actor.evidence.sources)),
   ].filter((e): e is HTMLElement => e !== null);
 }

@@ -15,10 +15,9 @@ async function contentFor(app: Workbench, selection: NonNullable<Selection>, sta
       return eventPanel(store, await getEvent(selection.id));
     case 'statement':
       return statementPanel(store, await getStatement(selection.id));
-    case 'actor': {
-      const [profile, relations] = await Promise.all([getActor(selection.id), getActorRelations(selection.id).catch(() => null)]);
-      return actorPanel(store, profile, relations);
-    }
+    case 'actor':
+      // Relations are a heavier query: fetched when the reader opens them.
+      return actorPanel(store, await getActor(selection.id), () => getActorRelations(selection.id));
     case 'edge':
       return edgePanel(store, await edgeAccusations(selection.source, selection.target, state.filters, state.level), selection.source, selection.target);
     case 'place':

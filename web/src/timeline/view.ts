@@ -36,7 +36,14 @@ const OPTIONS: TimelineOptions = {
   margin: { item: { horizontal: 2, vertical: 3 } },
   tooltip: { followMouse: true, overflowMethod: 'cap', delay: 150 },
   multiselect: false,
+  // Stacking follows this order: short items take the top rows, long spans go below them, so the
+  // items of the window in view are not pushed down by the months-long ones crossing it.
+  order: (a: DataItem, b: DataItem) => spanOf(a) - spanOf(b) || Number(new Date(a.start)) - Number(new Date(b.start)),
 };
+
+function spanOf(item: DataItem): number {
+  return item.end ? Number(new Date(item.end)) - Number(new Date(item.start)) : 0;
+}
 
 function filtersChanged(state: WorkbenchState, previous: WorkbenchState): boolean {
   return state.filters !== previous.filters || (state.level !== previous.level && state.filters.actors.length > 0);
@@ -67,8 +74,8 @@ export function mountTimeline(root: HTMLElement, app: Workbench): TimelineHandle
     // Zoom and pan for the keyboard (the mouse wheel zooms, dragging pans).
     h('button', { type: 'button', 'aria-label': 'Earlier', onclick: () => move(-0.4) }, '◀'),
     h('button', { type: 'button', 'aria-label': 'Later', onclick: () => move(0.4) }, '▶'),
-    h('button', { type: 'button', 'aria-label': 'Zoom in', onclick: () => timeline.zoomIn(0.5) }, '+'),
-    h('button', { type: 'button', 'aria-label': 'Zoom out', onclick: () => timeline.zoomOut(0.5) }, '−'),
+    h('button', { type: 'button', 'aria-label': 'Zoom the timeline in', onclick: () => timeline.zoomIn(0.5) }, '+'),
+    h('button', { type: 'button', 'aria-label': 'Zoom the timeline out', onclick: () => timeline.zoomOut(0.5) }, '−'),
     h('button', { type: 'button', onclick: () => timeline.fit(), title: 'Show every loaded item' }, 'Fit'),
   );
 
