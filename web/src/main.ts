@@ -3,6 +3,7 @@
 import './app.css';
 
 import { loadCapabilities } from './api';
+import { markOnce } from './context';
 import type { Workbench } from './context';
 import { mountExport } from './export/view';
 import { focusSearch, mountFilters } from './filters/view';
@@ -20,6 +21,7 @@ function element<T extends HTMLElement>(id: string): T {
 }
 
 async function start(): Promise<void> {
+  markOnce('ckg:start');
   const store = new Store(fromQuery(location.search));
   const status = element('status');
   const app: Workbench = {
@@ -30,6 +32,7 @@ async function start(): Promise<void> {
     },
   };
 
+  markOnce('ckg:capabilities');
   mountFilters(element<HTMLFormElement>('filters'), app);
   const timeline = mountTimeline(element('timeline'), app);
   mountNetwork(element('network'), app);

@@ -5,13 +5,8 @@ import type cytoscape from 'cytoscape';
 export const MUTUAL_COLOUR = '#c2410c';
 const EDGE_COLOUR = '#64748b';
 
-/** Edge width 1.5–9 px, growing with the square root of the count relative to the heaviest edge. */
-export function edgeWidth(count: number, maxCount: number): number {
-  if (maxCount <= 1) return 2;
-  return 1.5 + 7.5 * Math.sqrt((count - 1) / (maxCount - 1));
-}
-
-export function networkStyle(maxCount: number): cytoscape.StylesheetJson {
+/** The style; `large` graphs draw straight edges (no curve fitting per edge). */
+export function networkStyle(maxCount: number, large: boolean): cytoscape.StylesheetJson {
   return [
     {
       selector: 'node',
@@ -35,8 +30,9 @@ export function networkStyle(maxCount: number): cytoscape.StylesheetJson {
     {
       selector: 'edge',
       style: {
-        width: (edge: cytoscape.EdgeSingular) => edgeWidth(Number(edge.data('count') ?? 1), maxCount),
-        'curve-style': 'bezier',
+        width: maxCount > 1 ? `mapData(count, 1, ${maxCount}, 1.5, 9)` : 2,
+        // bezier separates the two directions of a mutual pair; straight is cheaper for big graphs.
+        'curve-style': large ? 'straight' : 'bezier',
         'line-color': EDGE_COLOUR,
         'target-arrow-color': EDGE_COLOUR,
         'target-arrow-shape': 'triangle',

@@ -58,10 +58,10 @@ export function mountNetwork(root: HTMLElement, app: Workbench): void {
     const core = cytoscape({
       container: canvas,
       elements: [...nodes, ...data.elements.edges],
-      style: networkStyle(maxCount),
+      style: networkStyle(maxCount, large),
       textureOnViewport: large,
       hideEdgesOnViewport: large,
-      minZoom: 0.05,
+      minZoom: 0.02,
       maxZoom: 4,
     });
     core.layout({

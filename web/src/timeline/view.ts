@@ -2,7 +2,7 @@
 
 import { DataSet } from 'vis-data/peer';
 import { Timeline } from 'vis-timeline/peer';
-import type { DataItem, TimelineOptions, TimelineOptionsCluster } from 'vis-timeline/peer';
+import type { DataItem, TimelineOptions } from 'vis-timeline/peer';
 import 'vis-timeline/styles/vis-timeline-graph2d.css';
 
 import { ApiError, timelineItems, unsupportedFilters } from '../api';
@@ -12,13 +12,14 @@ import type { Workbench } from '../context';
 import { select } from '../state';
 import type { WorkbenchState } from '../state';
 import { h, toggleButton, viewFrame } from '../ui/dom';
-import { drawable, itemDateWords } from './items';
+import { SUMMARY_PREFIX, drawnItems } from './drawn';
+import { itemDateWords } from './items';
 import { openingWindow } from './window';
 
 /** Most items loaded at once; past this the view says how to narrow it. */
 export const MAX_ITEMS = 10_000;
-// Above this many items overlapping ones are drawn as clusters, which keeps zoom and pan smooth.
-const CLUSTER_ABOVE = 400;
+// Most items vis draws at once (see drawn.ts); more near the window are drawn as counts per period.
+const MAX_DRAWN = 600;
 const GROUPS = [
   { id: 'event', content: 'Events', order: 0 },
   { id: 'statement', content: 'Statements', order: 1 },
@@ -62,7 +63,20 @@ export function mountTimeline(root: HTMLElement, app: Workbench): TimelineHandle
   const items = new DataSet<DataItem>();
   const loaded = new Map<string, VisItem>();
   const timeline = new Timeline(canvas, items, new DataSet(GROUPS), OPTIONS);
-  let clustered = false;
+  let ordered: VisItem[] = [];
+
+  /** Gives vis the items around its window (adding and removing only the difference). */
+  function redraw(): void {
+    const { start, end } = timeline.getWindow();
+    const wanted = drawnItems(ordered, start.getTime(), end.getTime(), MAX_DRAWN);
+    const keep = new Set(wanted.map((item) => String(item.id)));
+    const held = new Set(items.getIds().map(String));
+    items.remove([...held].filter((id) => !keep.has(id)));
+    items.add(wanted.filter((item) => !held.has(String(item.id))));
+  }
+  timeline.on('rangechanged', () => {
+    if (ordered.length) redraw();
+  });
   let controller: AbortController | null = null;
 
   frame.actions.append(
@@ -76,8 +90,17 @@ export function mountTimeline(root: HTMLElement, app: Workbench): TimelineHandle
     h('button', { type: 'button', 'aria-label': 'Later', onclick: () => move(0.4) }, '▶'),
     h('button', { type: 'button', 'aria-label': 'Zoom the timeline in', onclick: () => timeline.zoomIn(0.5) }, '+'),
     h('button', { type: 'button', 'aria-label': 'Zoom the timeline out', onclick: () => timeline.zoomOut(0.5) }, '−'),
-    h('button', { type: 'button', onclick: () => timeline.fit(), title: 'Show every loaded item' }, 'Fit'),
+    h('button', { type: 'button', onclick: fitAll, title: 'Show every loaded item' }, 'Fit'),
   );
+
+  function fitAll(): void {
+    if (!ordered.length) return;
+    const starts = ordered.map((item) => Date.parse(item.start));
+    const ends = ordered.map((item) => Date.parse(item.end ?? item.start));
+    const [low, high] = [Math.min(...starts), Math.max(...ends)];
+    const margin = Math.max(86_400_000, (high - low) * 0.02);
+    timeline.setWindow(low - margin, high + margin);
+  }
 
   function move(fraction: number): void {
     const { start, end } = timeline.getWindow();
@@ -86,7 +109,14 @@ export function mountTimeline(root: HTMLElement, app: Workbench): TimelineHandle
   }
 
   timeline.on('select', ({ items: chosen }: { items: string[] }) => {
-    const item = chosen[0] ? loaded.get(chosen[0]) : undefined;
+    const id = chosen[0];
+    if (id?.startsWith(SUMMARY_PREFIX)) {
+      // A count of items: zoom to its period.
+      const summary = items.get(id);
+      if (summary?.end) timeline.setWindow(summary.start, summary.end);
+      return;
+    }
+    const item = id ? loaded.get(id) : undefined;
     if (item) select(app.store, { kind: item.group === 'statement' ? 'statement' : 'event', id: item.id });
   });
 
@@ -120,29 +150,26 @@ export function mountTimeline(root: HTMLElement, app: Workbench): TimelineHandle
     frame.say('Loading…');
     items.clear();
     loaded.clear();
+    // The first page is drawn at once, the rest when it has all arrived.
     let first = true;
+    ordered = [];
     try {
       const batch = await timelineItems(state.filters, app.caps, state.level, MAX_ITEMS, (page) => {
         if (current.signal.aborted) return;
         for (const item of page) loaded.set(item.id, item);
-        const large = loaded.size > CLUSTER_ABOVE;
-        if (large !== clustered) {
-          clustered = large;
-          // vis takes `false` to switch clustering off, though its types do not say so.
-          const cluster = large ? { maxItems: 3, titleTemplate: '{count} items: zoom in' } : (false as unknown as TimelineOptionsCluster);
-          timeline.setOptions({ cluster });
-        }
-        items.add(page.map(drawable));
-        if (first) {
-          first = false;
-          const window = openingWindow(page, state.filters.start, state.filters.end);
-          if (window) timeline.setWindow(window.start, window.end, { animation: false });
-          markOnce('ckg:timeline-drawn');
-        }
+        if (!first) return;
+        first = false;
+        ordered = [...page];
+        const window = openingWindow(page, state.filters.start, state.filters.end);
+        if (window) timeline.setWindow(window.start, window.end, { animation: false });
+        redraw();
+        markOnce('ckg:timeline-drawn');
       }, current.signal);
       if (current.signal.aborted) return;
+      ordered = batch.items;
       const window = openingWindow(batch.items, state.filters.start, state.filters.end);
       if (window) timeline.setWindow(window.start, window.end, { animation: false });
+      redraw();
       const skipped = unsupportedFilters('/timeline', state.filters, app.caps);
       frame.say([
         `${batch.items.length.toLocaleString('en')} item${batch.items.length === 1 ? '' : 's'}`,
