@@ -10,6 +10,8 @@ export default defineConfig({
     emptyOutDir: true,
     chunkSizeWarningLimit: 1500,
     sourcemap: false,
+    // Quiet builds: the plugin-timing report is about the build machine, not the workbench.
+    rolldownOptions: { checks: { pluginTimings: false } },
   },
   server: {
     // `npm run dev` (optional, for working on the web code): proxy the API, same origin as in production.

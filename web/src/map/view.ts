@@ -96,7 +96,7 @@ export function mountMap(root: HTMLElement, app: Workbench): void {
     list.replaceChildren(...entries);
     if (markers.length && !placedOnce && !app.store.state.filters.bbox) {
       placedOnce = true;
-      map.fitBounds(clusters.getBounds(), { maxZoom: 9, padding: [20, 20] });
+      map.fitBounds(clusters.getBounds(), { maxZoom: 7, padding: [20, 20] });
     }
   }
 
