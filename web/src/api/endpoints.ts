@@ -1,8 +1,8 @@
 /** Typed calls, one per endpoint the workbench reads; views call these, never fetch. */
 
 import type { Filters, Level } from '../state/types';
-import type { Capabilities, OpenApiDocument } from './capabilities';
-import { Capabilities as Caps } from './capabilities';
+import { Capabilities } from './capabilities';
+import type { OpenApiDocument } from './capabilities';
 import { getJson, segment } from './client';
 import { networkElements } from './network-adapter';
 import { itemParams, networkParams } from './params';
@@ -16,9 +16,9 @@ const PAGE = 1000;
 /** The API's capabilities; the minimal set when /openapi.json cannot be read. */
 export async function loadCapabilities(): Promise<Capabilities> {
   try {
-    return new Caps((await getJson<OpenApiDocument>('/openapi.json')).body);
+    return new Capabilities((await getJson<OpenApiDocument>('/openapi.json')).body);
   } catch {
-    return Caps.minimal();
+    return Capabilities.minimal();
   }
 }
 

@@ -17,9 +17,11 @@ cytoscape.use(fcose);
 // Above this many nodes the layout runs its fast spectral pass only, and pans/zooms draw a texture.
 const LARGE_GRAPH = 300;
 
-function fetchChanged(state: WorkbenchState, previous: WorkbenchState): boolean {
+/** The network's own inputs: level, window, and place or map box where the API filters by them. */
+function fetchChanged(state: WorkbenchState, previous: WorkbenchState, boxFilters: boolean): boolean {
   const [f, p] = [state.filters, previous.filters];
-  return state.level !== previous.level || f.start !== p.start || f.end !== p.end || f.place !== p.place || f.bbox !== p.bbox;
+  return state.level !== previous.level || f.start !== p.start || f.end !== p.end || f.place !== p.place
+    || (boxFilters && f.bbox !== p.bbox);
 }
 
 export function mountNetwork(root: HTMLElement, app: Workbench): void {
@@ -151,7 +153,7 @@ export function mountNetwork(root: HTMLElement, app: Workbench): void {
 
   app.store.subscribe((state, previous) => {
     if (state.level !== previous.level) level.value = state.level;
-    if (fetchChanged(state, previous)) void load(state);
+    if (fetchChanged(state, previous, app.caps.has('/accusations/network', 'bbox'))) void load(state);
     else if (state.filters.actors !== previous.filters.actors || state.selection !== previous.selection) highlight(state);
   });
   new ResizeObserver(() => cy?.resize()).observe(canvas);

@@ -1,7 +1,7 @@
 /** Pieces every panel uses: sources with links, quotes, dates in words, links to other nodes. */
 
 import type { ActorRef, Evidence, NodeRef, SourceRef } from '../api';
-import { formatDate } from '../dates/format';
+import { dateTextInWords, formatDate } from '../dates/format';
 import type { DateInfo } from '../dates/format';
 import { chooseActor, select, setPathEnd } from '../state';
 import type { NodeKind, Store } from '../state';
@@ -40,8 +40,9 @@ export function sourceItem(source: SourceRef): HTMLElement {
     source.published ? h('span', { class: 'muted' }, `, ${formatPublished(source.published)}`) : null);
 }
 
+/** A source's `published` text ("2020-02-19/2020-02-29") in words; other forms as written. */
 function formatPublished(text: string): string {
-  return formatDate({ text, start: text, end: text, precision: 'day' });
+  return dateTextInWords(text) ?? text;
 }
 
 export function sourceList(sources: SourceRef[]): HTMLElement | null {
