@@ -158,17 +158,27 @@ def open_app(browser: Browser, url: str, timeout_ms: float) -> tuple[Page, float
     return page, time.perf_counter() - started
 
 
+# The API's data answers (not the page's own files): how long the server took, from the browser's side.
+API_WAIT = """Math.max(0, ...performance.getEntriesByType('resource')
+  .filter(r => !r.name.includes('/app/') && !r.name.endsWith('/openapi.json'))
+  .map(r => r.responseEnd - r.requestStart))"""
+
+
 def first_render(browser: Browser, base_url: str, runs: int) -> dict[str, object]:
-    renders, paints = [], []
+    renders, paints, scripts, waits = [], [], [], []
     for _ in range(runs):
         page, _ = open_app(browser, f"{base_url}/app/", 60_000)
         found = marks(page)
         renders.append(max(found[f"ckg:{view}-ready"] for view in VIEWS) / 1000)
+        scripts.append(found["ckg:start"] / 1000)
+        waits.append(page.evaluate(API_WAIT) / 1000)
         paints.append(page.evaluate(
             "performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN") / 1000)
         page.context.close()
     return {"runs": runs, "first_render_s": renders, "median_s": statistics.median(renders),
-            "max_s": max(renders), "first_contentful_paint_median_s": statistics.median(paints)}
+            "max_s": max(renders), "first_contentful_paint_median_s": statistics.median(paints),
+            "app_script_started_median_s": statistics.median(scripts),
+            "slowest_api_answer_median_s": statistics.median(waits)}
 
 
 def interactivity(browser: Browser, base_url: str) -> dict[str, object]:
@@ -259,11 +269,15 @@ def main() -> None:
     finally:
         if started_here:
             instance.stop()
+    load = os.getloadavg()[0]  # other work on the machine stretches every figure
     if args.json:
-        print(json.dumps({"seed": seed, "large": large}, indent=2))
+        print(json.dumps({"seed": seed, "large": large, "load_average_1min": load}, indent=2))
         return
+    print(f"(machine load average over the last minute: {load:.1f} on {os.cpu_count()} cores)")
     print(f"First render of /app on the seed ({seed['runs']} cold runs): median {seed['median_s']:.2f} s, "
-          f"max {seed['max_s']:.2f} s (first contentful paint {seed['first_contentful_paint_median_s']:.2f} s)")
+          f"max {seed['max_s']:.2f} s (first contentful paint {seed['first_contentful_paint_median_s']:.2f} s, "
+          f"app script running at {seed['app_script_started_median_s']:.2f} s, slowest API answer "
+          f"{seed['slowest_api_answer_median_s']:.2f} s)")
     print(f"Large graph: {large['timeline_items']:,} timeline items, {large['network_nodes']:,} network nodes")
     print(f"  first timeline page drawn {large['timeline_first_page_s']:.2f} s, network drawn "
           f"{large['network_drawn_s']:.2f} s, all items loaded {large['all_items_loaded_s']:.2f} s")

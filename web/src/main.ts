@@ -7,8 +7,6 @@ import { markOnce } from './context';
 import type { Workbench } from './context';
 import { mountExport } from './export/view';
 import { focusSearch, mountFilters } from './filters/view';
-import { mountMap } from './map/view';
-import { mountNetwork } from './network/view';
 import { mountPanel } from './panel/view';
 import { mountPaths } from './paths/view';
 import { Store, fromQuery, select, toQuery } from './state';
@@ -35,8 +33,10 @@ async function start(): Promise<void> {
   markOnce('ckg:capabilities');
   mountFilters(element<HTMLFormElement>('filters'), app);
   const timeline = mountTimeline(element('timeline'), app);
-  mountNetwork(element('network'), app);
-  mountMap(element('map'), app);
+  // The network (cytoscape) and the map (Leaflet) are separate chunks, fetched and compiled in
+  // parallel with the timeline's first data instead of before it.
+  void import('./network/view').then(({ mountNetwork }) => mountNetwork(element('network'), app));
+  void import('./map/view').then(({ mountMap }) => mountMap(element('map'), app));
   mountPanel(element('panel'), app);
   mountPaths(element('panel'), app);
   mountExport(element('export'), app, timeline.ids);

@@ -20,6 +20,7 @@ const document = {
     schemas: {
       TimelineFormat: { enum: ['json', 'timelinejs', 'vis'] },
       EventType: { enum: ['airstrike', 'offensive'] },
+      PlaceRef: { properties: { id: {}, name: {}, latitude: {} } },
     },
   },
 };
@@ -39,6 +40,8 @@ describe('Capabilities', () => {
     expect(caps.has('/timeline', 'q')).toBe(true);
     expect(caps.has('/timeline', 'bbox')).toBe(false);
     expect(caps.hasPath('/places')).toBe(false);
+    expect(caps.hasField('PlaceRef', 'latitude')).toBe(true);
+    expect(caps.hasField('PlaceRef', 'altitude')).toBe(false);
   });
 
   it('offers nothing optional without a document', () => {

@@ -12,6 +12,7 @@ interface SchemaObject {
   oneOf?: SchemaObject[];
   allOf?: SchemaObject[];
   items?: SchemaObject;
+  properties?: Record<string, unknown>;
 }
 
 interface Parameter {
@@ -49,6 +50,11 @@ export class Capabilities {
   values(path: string, name: string): string[] {
     const schema = this.parameter(path, name)?.schema;
     return schema ? this.enumOf(schema, 0) : [];
+  }
+
+  /** True when the named answer schema has the field (e.g. PlaceRef.latitude). */
+  hasField(schema: string, field: string): boolean {
+    return this.document.components?.schemas?.[schema]?.properties?.[field] !== undefined;
   }
 
   /** True when `format=<value>` is accepted by the endpoint. */

@@ -62,6 +62,8 @@ export async function accusationNetwork(filters: Filters, caps: Capabilities, le
 export async function placedEvents(filters: Filters, caps: Capabilities, level: Level, limit: number, signal: AbortSignal): Promise<EventFeatures & { supported: boolean }> {
   const features: EventFeatures['features'] = [];
   const supported = caps.offersFormat('/events', 'geojson');
+  // Neither GeoJSON nor coordinates on places: nothing could be placed, so nothing is fetched.
+  if (!supported && !caps.hasField('PlaceRef', 'latitude')) return { type: 'FeatureCollection', features, supported };
   const params = itemParams('/events', filters, caps, { level, withBbox: false });
   if (supported) params.set('format', 'geojson');
   let cursor: string | null = null;

@@ -6,7 +6,7 @@ seconds. The workbench keeps all loaded items itself and hands vis only what is 
 group shows one range per period with its count, and a click on it zooms in.
 */
 
-import type { DataItem } from 'vis-timeline/peer';
+import type { DataItem } from 'vis-timeline/esnext';
 
 import type { VisItem } from '../api/types';
 import { drawable } from './items';

@@ -2,7 +2,7 @@
 
 import { dateTextInWords, formatDate } from '../dates/format';
 import type { DateInfo, Precision } from '../dates/format';
-import type { DataItem } from 'vis-timeline/peer';
+import type { DataItem } from 'vis-timeline/esnext';
 
 import type { VisItem } from '../api/types';
 

@@ -1,8 +1,8 @@
 /** The timeline: events and statements in two groups, zoom and pan, approximate dates drawn as dashed ranges. */
 
-import { DataSet } from 'vis-data/peer';
-import { Timeline } from 'vis-timeline/peer';
-import type { DataItem, TimelineOptions } from 'vis-timeline/peer';
+import { DataSet } from 'vis-data/esnext';
+import { Timeline } from 'vis-timeline/esnext';
+import type { DataItem, TimelineOptions } from 'vis-timeline/esnext';
 import 'vis-timeline/styles/vis-timeline-graph2d.css';
 
 import { ApiError, timelineItems, unsupportedFilters } from '../api';
