@@ -166,9 +166,12 @@ API_WAIT = """Math.max(0, ...performance.getEntriesByType('resource')
 
 def first_render(browser: Browser, base_url: str, runs: int) -> dict[str, object]:
     renders, paints, scripts, waits = [], [], [], []
+    steps: dict[str, list[float]] = {}
     for _ in range(runs):
         page, _ = open_app(browser, f"{base_url}/app/", 60_000)
         found = marks(page)
+        for name, at in found.items():
+            steps.setdefault(name, []).append(at / 1000)
         renders.append(max(found[f"ckg:{view}-ready"] for view in VIEWS) / 1000)
         scripts.append(found["ckg:start"] / 1000)
         waits.append(page.evaluate(API_WAIT) / 1000)
@@ -178,7 +181,8 @@ def first_render(browser: Browser, base_url: str, runs: int) -> dict[str, object
     return {"runs": runs, "first_render_s": renders, "median_s": statistics.median(renders),
             "max_s": max(renders), "first_contentful_paint_median_s": statistics.median(paints),
             "app_script_started_median_s": statistics.median(scripts),
-            "slowest_api_answer_median_s": statistics.median(waits)}
+            "slowest_api_answer_median_s": statistics.median(waits),
+            "marks_median_s": {name: statistics.median(times) for name, times in sorted(steps.items())}}
 
 
 def interactivity(browser: Browser, base_url: str) -> dict[str, object]:
@@ -278,6 +282,8 @@ def main() -> None:
           f"max {seed['max_s']:.2f} s (first contentful paint {seed['first_contentful_paint_median_s']:.2f} s, "
           f"app script running at {seed['app_script_started_median_s']:.2f} s, slowest API answer "
           f"{seed['slowest_api_answer_median_s']:.2f} s)")
+    print("  " + ", ".join(f"{name.removeprefix('ckg:')} {at:.2f} s"
+                           for name, at in sorted(seed["marks_median_s"].items(), key=lambda kv: kv[1])))
     print(f"Large graph: {large['timeline_items']:,} timeline items, {large['network_nodes']:,} network nodes")
     print(f"  first timeline page drawn {large['timeline_first_page_s']:.2f} s, network drawn "
           f"{large['network_drawn_s']:.2f} s, all items loaded {large['all_items_loaded_s']:.2f} s")

@@ -20,6 +20,10 @@ function element<T extends HTMLElement>(id: string): T {
 
 async function start(): Promise<void> {
   markOnce('ckg:start');
+  // The network (cytoscape) and the map (Leaflet) are separate chunks: fetched and compiled while
+  // the capabilities and the timeline's first data arrive, instead of before them.
+  const networkView = import('./network/view');
+  const mapView = import('./map/view');
   const store = new Store(fromQuery(location.search));
   const status = element('status');
   const app: Workbench = {
@@ -33,10 +37,8 @@ async function start(): Promise<void> {
   markOnce('ckg:capabilities');
   mountFilters(element<HTMLFormElement>('filters'), app);
   const timeline = mountTimeline(element('timeline'), app);
-  // The network (cytoscape) and the map (Leaflet) are separate chunks, fetched and compiled in
-  // parallel with the timeline's first data instead of before it.
-  void import('./network/view').then(({ mountNetwork }) => mountNetwork(element('network'), app));
-  void import('./map/view').then(({ mountMap }) => mountMap(element('map'), app));
+  void networkView.then(({ mountNetwork }) => mountNetwork(element('network'), app));
+  void mapView.then(({ mountMap }) => mountMap(element('map'), app));
   mountPanel(element('panel'), app);
   mountPaths(element('panel'), app);
   mountExport(element('export'), app, timeline.ids);
