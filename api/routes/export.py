@@ -59,6 +59,7 @@ def _filename(selection: Selection, export_format: ExportFormat) -> str:
 
 @router.get(
     "/export",
+    summary="Download a subgraph for networkx, Gephi, igraph, Neo4j or a triple store",
     response_class=StreamingResponse,
     responses={
         200: {"description": "The file, streamed, with a download filename"},
@@ -80,7 +81,10 @@ def read_export(
     node_types: Annotated[list[Label] | None, Query(description="Labels to keep (repeatable)")] = None,
     rel_types: Annotated[list[RelType] | None, Query(description="Types to keep (repeatable)")] = None,
 ) -> Response:
-    """The seeds' neighbourhood (plus the sources it cites) in the format; 413 over the node cap."""
+    """The seed nodes and their neighbours up to `depth` hops (optionally within a window and
+    limited to some labels and relationship types), plus every source they cite, as a file in
+    one of seven formats: json (node-link), graphml, gexf, csv (neo4j-admin import), cypher,
+    jsonld or turtle. 404 lists unknown seeds; 413 when the selection exceeds the node cap."""
     if start and end and end < start:
         return JSONResponse(status_code=422, content={"detail": "end is before start"})
     selection = Selection(

@@ -29,10 +29,12 @@ class Health(BaseModel):
 
 @router.get(
     "/health",
+    summary="Is the API up, and does Neo4j answer?",
     responses={503: {"model": Health, "description": "Neo4j is unreachable"}},
 )
 def read_health(driver: DriverDep, settings: SettingsDep) -> Health:
-    """The API version and Neo4j's version and edition; 503 when Neo4j does not answer."""
+    """The API's version, and Neo4j's version and edition when it answers; 503 with `Retry-After`
+    when it does not (for monitoring and load balancers)."""
     try:
         with driver.session(database=settings.database) as session:
             info = session.execute_read(get_server_info)
