@@ -4,10 +4,9 @@ import type { Filters, Level } from '../state/types';
 import { Capabilities } from './capabilities';
 import type { OpenApiDocument } from './capabilities';
 import { getJson, segment } from './client';
-import { networkElements } from './network-adapter';
 import { itemParams, networkParams } from './params';
 import type {
-  AccusationNetwork, AccusationPage, ActorPage, ActorProfile, ActorRelations, EventDetail, EventFeatures,
+  AccusationPage, ActorPage, ActorProfile, ActorRelations, EventDetail, EventFeatures,
   NetworkElements, Paths, StatementDetail, TimelinePage, VisItem, VisTimeline,
 } from './types';
 
@@ -49,13 +48,12 @@ export async function timelineItems(
   return { items, more: cursor !== null };
 }
 
-/** The accusation network as cytoscape elements (the API's own format when it has one). */
+/** The accusation network as cytoscape elements, as the API shapes them (`format=cytoscape`). */
 export async function accusationNetwork(filters: Filters, caps: Capabilities, level: Level, signal: AbortSignal): Promise<NetworkElements> {
   const params = networkParams(filters, caps, level);
   params.set('limit', String(PAGE));
-  if (caps.offersFormat('/accusations/network', 'cytoscape')) params.set('format', 'cytoscape');
-  const answer = await getJson<AccusationNetwork | NetworkElements>('/accusations/network', params, signal);
-  return networkElements(answer.body);
+  params.set('format', 'cytoscape');
+  return (await getJson<NetworkElements>('/accusations/network', params, signal)).body;
 }
 
 /** Placed events as GeoJSON, up to `limit`; an empty collection when the API has no GeoJSON yet. */

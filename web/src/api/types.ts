@@ -230,13 +230,6 @@ export interface AccusationPage {
   next_cursor: string | null;
 }
 
-/** Today's /accusations/network (JSON); `format=cytoscape` answers NetworkElements instead. */
-export interface AccusationNetwork {
-  nodes: (ActorRef & { accusations_made: number; accusations_received: number })[];
-  edges: { source: string; target: string; count: number; charges: string[]; statements: string[]; mutual: boolean }[];
-  truncated: boolean;
-}
-
 export interface NetworkNodeData {
   id: string;
   label: string;
@@ -248,9 +241,14 @@ export interface NetworkEdgeData {
   id: string;
   source: string;
   target: string;
-  count: number;
-  mutual?: boolean;
-  charges?: string[];
+  /** Accusations accuser → accused (one statement naming three parties counts once per party). */
+  accusation_count: number;
+  /** Statements behind the edge. */
+  statement_count: number;
+  mutual: boolean;
+  charges: string[];
+  /** The edge's dates in words ("November 2019 – February 2020"). */
+  dates?: string;
   [key: string]: unknown;
 }
 

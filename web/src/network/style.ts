@@ -30,7 +30,7 @@ export function networkStyle(maxCount: number, large: boolean): cytoscape.Styles
     {
       selector: 'edge',
       style: {
-        width: maxCount > 1 ? `mapData(count, 1, ${maxCount}, 1.5, 9)` : 2,
+        width: maxCount > 1 ? `mapData(accusation_count, 1, ${maxCount}, 1.5, 9)` : 2,
         // bezier separates the two directions of a mutual pair; straight is cheaper for big graphs.
         'curve-style': large ? 'straight' : 'bezier',
         'line-color': EDGE_COLOUR,

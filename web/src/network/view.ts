@@ -50,7 +50,7 @@ export function mountNetwork(root: HTMLElement, app: Workbench): void {
 
   function create(data: NetworkElements): cytoscape.Core {
     const large = data.elements.nodes.length > LARGE_GRAPH;
-    const maxCount = Math.max(1, ...data.elements.edges.map((e) => Number(e.data.count ?? 1)));
+    const maxCount = Math.max(1, ...data.elements.edges.map((e) => e.data.accusation_count));
     // Node size grows with the number of accusation links (set before styling: mappers need the field).
     const degree = new Map<string, number>();
     for (const { data: edge } of data.elements.edges) {
@@ -105,17 +105,18 @@ export function mountNetwork(root: HTMLElement, app: Workbench): void {
     if (!elements) return;
     const names = new Map(elements.elements.nodes.map((n) => [n.data.id, n.data.label]));
     const chosen = new Set(state.filters.actors);
-    const rows = [...elements.elements.edges].sort((a, b) => Number(b.data.count) - Number(a.data.count));
+    const rows = [...elements.elements.edges].sort((a, b) => b.data.accusation_count - a.data.accusation_count);
     const actorButton = (id: string) =>
       h('button', { type: 'button', class: 'link', 'aria-pressed': String(chosen.has(id)), onclick: () => chooseActor(app.store, id) }, names.get(id) ?? id);
     list.replaceChildren(
       h('table', { class: 'edges' },
         h('caption', {}, 'Accusations between actors, heaviest first'),
         h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Accuser'), h('th', { scope: 'col' }, 'Accused'),
-          h('th', { scope: 'col' }, 'Count'), h('th', { scope: 'col' }, 'Mutual'), h('th', { scope: 'col' }, 'Statements'))),
+          h('th', { scope: 'col' }, 'Accusations'), h('th', { scope: 'col' }, 'When'), h('th', { scope: 'col' }, 'Mutual'), h('th', { scope: 'col' }, 'Statements'))),
         h('tbody', {}, rows.map(({ data }) =>
           h('tr', { 'data-source': data.source, 'data-target': data.target, 'data-mutual': String(Boolean(data.mutual)) },
-            h('td', {}, actorButton(data.source)), h('td', {}, actorButton(data.target)), h('td', {}, data.count),
+            h('td', {}, actorButton(data.source)), h('td', {}, actorButton(data.target)), h('td', {}, data.accusation_count),
+            h('td', {}, data.dates ?? ''),
             h('td', {}, data.mutual ? 'mutual' : ''),
             h('td', {}, h('button', { type: 'button', class: 'link',
               onclick: () => select(app.store, { kind: 'edge', source: data.source, target: data.target }) }, 'Read'))),

@@ -4,19 +4,23 @@ import type { VisItem } from '../api/types';
 import { drawable, itemDateWords } from './items';
 
 const month: VisItem = {
-  id: 'stmt:x', content: 'Erkhov blames <Turkey> & co', start: '2020-02-01', end: '2020-03-01', type: 'range',
+  id: 'stmt:x', content: 'Erkhov blames Turkey for the officers&#x27; deaths', start: '2020-02-01', end: '2020-03-01', type: 'range',
   group: 'statement', title: '2020-02', className: 'statement precision-month',
 };
 
 describe('timeline items', () => {
-  it('marks coarse ranges as approximate and escapes text', () => {
+  it('marks coarse ranges as approximate and keeps the API\'s escaped HTML as it is', () => {
     const item = drawable(month);
     expect(item.className).toBe('statement precision-month approximate');
-    expect(item.content).toBe('Erkhov blames &#60;Turkey&#62; &#38; co');
+    expect(item.content).toBe('Erkhov blames Turkey for the officers&#x27; deaths');
     expect(item.title).toContain('February 2020');
   });
 
-  it('does not mark a span of known days as approximate', () => {
+  it('keeps the API\'s own approximate mark without doubling it', () => {
+    expect(drawable({ ...month, className: 'statement precision-month approximate' }).className).toBe('statement precision-month approximate');
+  });
+
+  it('does not mark a span of known days itself (the API decides)', () => {
     const span = drawable({ ...month, title: '2020-02-17/2020-02-18', start: '2020-02-17', end: '2020-02-19', className: 'event precision-day' });
     expect(span.className).toBe('event precision-day');
   });

@@ -20,21 +20,23 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-/** The item as vis draws it. vis renders `content` and `title` as HTML, so plain text is escaped here. */
+/** The item as vis draws it. The API sends `content` and `title` as HTML for vis (text escaped). */
 export function drawable(item: VisItem): DataItem {
   const dateWords = item.title ? dateTextInWords(item.title) : null;
   // Until the API sends rich tooltips it sends the date text: make that words, with the headline.
   const title = dateWords !== null || !item.title
-    ? `<strong>${escapeHtml(item.content)}</strong><br>${escapeHtml(itemDateWords(item))}`
+    ? `<strong>${item.content}</strong><br>${escapeHtml(itemDateWords(item))}`
     : item.title;
-  const approximate = item.type === 'range' && !/precision-day\b/.test(item.className) ? ' approximate' : '';
+  // The API marks approximate dates in the class; a coarse range it did not mark is marked here.
+  const coarse = item.type === 'range' && !/precision-day\b/.test(item.className);
+  const approximate = coarse && !/\bapproximate\b/.test(item.className) ? ' approximate' : '';
   return {
     id: item.id,
     group: item.group,
     type: item.type === 'range' && spanDays(item) > BACKGROUND_DAYS ? 'background' : item.type,
     start: item.start,
     ...(item.end ? { end: item.end } : {}),
-    content: escapeHtml(item.content),
+    content: item.content,
     title,
     className: `${item.className}${approximate}`,
   };
@@ -51,6 +53,11 @@ export function itemDate(item: VisItem): DateInfo {
     end = last.toISOString().slice(0, 10);
   }
   return { text: start === end ? start : `${start}/${end}`, start, end, precision };
+}
+
+/** An item's HTML content as plain text, for lists ("officers&#x27; deaths" → "officers' deaths"). */
+export function contentText(item: VisItem): string {
+  return new DOMParser().parseFromString(item.content, 'text/html').body.textContent ?? item.content;
 }
 
 /** The date of an item in words for lists ("February 2020"): its recorded text, else its bounds. */

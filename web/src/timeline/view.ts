@@ -13,7 +13,7 @@ import { select } from '../state';
 import type { WorkbenchState } from '../state';
 import { h, toggleButton, viewFrame } from '../ui/dom';
 import { SUMMARY_PREFIX, drawnItems } from './drawn';
-import { itemDateWords } from './items';
+import { contentText, itemDateWords } from './items';
 import { openingWindow } from './window';
 
 /** Most items loaded at once; past this the view says how to narrow it. */
@@ -130,7 +130,7 @@ export function mountTimeline(root: HTMLElement, app: Workbench): TimelineHandle
             onclick: () => select(store, { kind: item.group === 'statement' ? 'statement' : 'event', id: item.id }) },
           h('span', { class: 'item-date' }, itemDateWords(item)),
           h('span', { class: `badge badge-${item.group}` }, item.group),
-          h('span', { class: 'item-title' }, item.content)),
+          h('span', { class: 'item-title' }, contentText(item))),
         ),
       ),
     );
