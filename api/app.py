@@ -10,6 +10,7 @@ from fastapi import FastAPI
 from api.errors import register_error_handlers
 from api.routes import ROUTERS
 from api.version import API_VERSION
+from graph.availability import DatabaseGate
 from graph.driver import open_driver
 from graph.settings import GraphSettings, resolve_settings
 
@@ -21,9 +22,13 @@ def create_app(settings: GraphSettings | None = None) -> FastAPI:
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         # Opening a driver does not connect, so the API starts (and answers 503) even if Neo4j is down.
-        with open_driver(settings) as driver:
-            app.state.driver, app.state.settings = driver, settings
-            yield
+        with open_driver(settings, quick_retries=True) as driver:
+            gate = DatabaseGate(driver, settings.database)
+            app.state.driver, app.state.settings, app.state.gate = driver, settings, gate
+            try:
+                yield
+            finally:
+                gate.shutdown()
 
     app = FastAPI(
         title="conflictkg",

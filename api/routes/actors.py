@@ -9,7 +9,15 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
 from api.deps import ReaderDep
-from api.params import CursorParam, LimitParam, decode_cursor, encode_cursor
+from api.params import (
+    MAX_Q_CHARS,
+    MAX_Q_WORDS,
+    CursorParam,
+    LimitParam,
+    decode_cursor,
+    encode_cursor,
+    search_text,
+)
 from api.routes.timeline import FormatParam, TimelineFilterDep, formatted, timeline_page
 from graph.queries.actors import actor_exists, get_actor, list_actors
 from graph.queries.relations import get_relations
@@ -32,8 +40,15 @@ class Offset(BaseModel):
 @router.get("/actors", responses=ERRORS)
 def read_actors(
     reader: ReaderDep,
-    q: Annotated[str | None, Query(description="Name or alias words (prefixes match).",
-                                   examples=["Erkhov"])] = None,
+    q: Annotated[
+        str | None,
+        Query(
+            max_length=MAX_Q_CHARS,
+            description=f"Name or alias words, prefixes match (at most {MAX_Q_WORDS} words, "
+            f"{MAX_Q_CHARS} characters).",
+            examples=["Erkhov"],
+        ),
+    ] = None,
     kind: Annotated[ActorKind | None, Query(description="Actor kind.")] = None,
     limit: LimitParam = 100,
     cursor: CursorParam = None,
@@ -41,7 +56,7 @@ def read_actors(
     """Actors by name, or matching `q`: exact name or alias first, then by relevance."""
     start = decode_cursor(cursor, Offset)
     offset = start.offset if start else 0
-    text = q.strip() if q and q.strip() else None
+    text = search_text("q", q)
     rows = reader(list_actors, q=text, kind=kind.value if kind else None, offset=offset, limit=limit + 1)
     more = len(rows) > limit
     next_cursor = encode_cursor(Offset(offset=offset + limit)) if more else None
