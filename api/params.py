@@ -43,8 +43,10 @@ INT64 = range(-(2**63), 2**63)
 # Lucene refuses a query of more than 1,024 clauses, and text_search spreads each word over its 4
 # fields: 256 words is the hard limit there. Prefix queries (/actors) refuse a word whose automaton
 # exceeds 1,000 characters, and lower-casing can double a character. Both caps keep a wide margin.
+# A word lower-cases to at most 4 UTF-8 bytes a character, so 100 characters stay under 1,000.
 MAX_Q_WORDS = 100
 MAX_Q_CHARS = 400
+MAX_WORD_CHARS = 100
 
 
 def invalid(name: str, message: str, value: object, kind: str = "value_error") -> RequestValidationError:
@@ -98,13 +100,16 @@ def encode_cursor(key: BaseModel) -> str:
 
 
 def search_text(name: str, text: str | None) -> str | None:
-    """The stripped full-text query (None when blank); 422 naming the word limit when over it.
+    """The stripped full-text query (None when blank); 422 naming the word limit it exceeds.
 
     The length limit is the parameter's own `max_length=MAX_Q_CHARS`, so OpenAPI shows it."""
     if text is None or not text.strip():
         return None
-    if len(text.split()) > MAX_Q_WORDS:
+    words = text.split()
+    if len(words) > MAX_Q_WORDS:
         raise invalid(name, f"at most {MAX_Q_WORDS} words", text, "too_many_words")
+    if max(len(word) for word in words) > MAX_WORD_CHARS:
+        raise invalid(name, f"at most {MAX_WORD_CHARS} characters a word", text, "word_too_long")
     return text.strip()
 
 

@@ -28,13 +28,15 @@ from schema.vocabulary import ActorKind
 
 router = APIRouter(tags=["actors"])
 NOT_FOUND = {404: {"description": "Unknown actor"}}
+MAX_OFFSET = 1_000_000_000
 ERRORS = {422: {"description": "A parameter is invalid; `detail[].loc` names it."}}
 
 
 class Offset(BaseModel):
     """The /actors cursor: ranked search results page by position."""
 
-    offset: int = Field(ge=0)
+    # Bounded so that Neo4j's SKIP + LIMIT cannot overflow 64 bits; no listing comes near it.
+    offset: int = Field(ge=0, le=MAX_OFFSET)
 
 
 @router.get("/actors", responses=ERRORS)
