@@ -9,14 +9,17 @@ from fastapi import FastAPI
 
 from api.errors import register_error_handlers
 from api.routes import ROUTERS
+from api.security import AccessSettings, register_security
 from api.version import API_VERSION
 from graph.availability import DatabaseGate
 from graph.driver import open_driver
 from graph.settings import GraphSettings, resolve_settings
 
 
-def create_app(settings: GraphSettings | None = None) -> FastAPI:
-    """The API bound to one Neo4j (the local instance unless NEO4J_URI is set); one driver per process."""
+def create_app(settings: GraphSettings | None = None, access: AccessSettings | None = None) -> FastAPI:
+    """The API bound to one Neo4j (the local instance unless NEO4J_URI is set); one driver per process.
+
+    `access` (default: CKG_* variables) sets API keys, trusted Host names and the concurrency cap."""
     settings = settings or resolve_settings()
 
     @asynccontextmanager
@@ -39,4 +42,5 @@ def create_app(settings: GraphSettings | None = None) -> FastAPI:
     for router in ROUTERS:
         app.include_router(router)
     register_error_handlers(app)
+    register_security(app, access or AccessSettings())
     return app

@@ -21,6 +21,11 @@ from graph.migrations import apply_migrations
 from graph.settings import GraphSettings
 from graph.wipe import wipe_database
 
+# Apps built by tests use the environment's access settings: TestClient sends `Host: testserver`,
+# so trust that name too, and require no API key (tests of keys pass their own AccessSettings).
+os.environ["CKG_ALLOWED_HOSTS"] = "testserver,localhost,127.0.0.1,::1"
+os.environ.pop("CKG_API_KEYS", None)
+
 
 @pytest.fixture(scope="session")
 def test_instance() -> Iterator[LocalInstance | None]:
