@@ -25,7 +25,7 @@ def create_app(settings: GraphSettings | None = None, access: AccessSettings | N
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         # Opening a driver does not connect, so the API starts (and answers 503) even if Neo4j is down.
-        with open_driver(settings, quick_retries=True) as driver:
+        with open_driver(settings, quick=True) as driver:
             gate = DatabaseGate(driver, settings.database)
             app.state.driver, app.state.settings, app.state.gate = driver, settings, gate
             try:

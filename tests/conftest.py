@@ -27,6 +27,11 @@ os.environ["CKG_ALLOWED_HOSTS"] = "testserver,localhost,127.0.0.1,::1"
 os.environ.pop("CKG_API_KEYS", None)
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Run `outage` tests (they stop and restart the shared test Neo4j) after all the others."""
+    items.sort(key=lambda item: item.get_closest_marker("outage") is not None)
+
+
 @pytest.fixture(scope="session")
 def test_instance() -> Iterator[LocalInstance | None]:
     """The local test instance, started for this run and stopped after it if this run started it."""
