@@ -10,9 +10,11 @@ from fastapi import FastAPI
 from api.errors import register_error_handlers
 from api.routes import ROUTERS
 from api.security import AccessSettings, register_security
+from api.slots import Slots
 from api.version import API_VERSION
 from graph.availability import DatabaseGate
 from graph.driver import open_driver
+from graph.export.settings import ExportSettings
 from graph.settings import GraphSettings, resolve_settings
 
 
@@ -28,6 +30,7 @@ def create_app(settings: GraphSettings | None = None, access: AccessSettings | N
         with open_driver(settings, quick=True) as driver:
             gate = DatabaseGate(driver, settings.database)
             app.state.driver, app.state.settings, app.state.gate = driver, settings, gate
+            app.state.export_slots = Slots(ExportSettings().max_concurrent)
             try:
                 yield
             finally:
