@@ -6,7 +6,10 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
+from fastapi_offline import FastAPIOffline
 
+from api.cors import CorsSettings, register_cors
+from api.docs import API_DESCRIPTION, OPENAPI_TAGS, SWAGGER_UI_PARAMETERS
 from api.errors import register_error_handlers
 from api.routes import ROUTERS
 from api.security import AccessSettings, register_security
@@ -36,14 +39,18 @@ def create_app(settings: GraphSettings | None = None, access: AccessSettings | N
             finally:
                 gate.shutdown()
 
-    app = FastAPI(
+    app = FastAPIOffline(  # /docs and /redoc with local assets: no CDN
         title="conflictkg",
         version=API_VERSION,
-        description="Conflict events, actors, statements and sources as a knowledge graph.",
+        description=API_DESCRIPTION,
+        openapi_tags=OPENAPI_TAGS,
+        swagger_ui_parameters=SWAGGER_UI_PARAMETERS,
         lifespan=lifespan,
     )
     for router in ROUTERS:
         app.include_router(router)
     register_error_handlers(app)
     register_security(app, access or AccessSettings())
+    # Keep last: the middleware added last is the outermost, and CORS must be (see api/cors.py).
+    register_cors(app, CorsSettings())
     return app

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from schema.references import ActorRole, DateInfo, PlaceRef, SourceRef
+from schema.references import ActorRole, DateInfo, PlaceRef, SourceRef, VerdictRef
 
 
 class ItemKind(StrEnum):
@@ -66,6 +67,13 @@ class TimelineItem(BaseModel):
                          "title": "Sputnik interview with Russian Ambassador to Turkey Aleksei Erkhov",
                          "publisher": "Sputnik", "url": None, "published": "2020-02"},
                     ],
+                    "verdicts": [
+                        {"by": {"id": "actor:polygraph-info", "name": "Polygraph.info",
+                                "kind": "media_outlet"},
+                         "rating": "Misleading", "rating_normalized": "misleading",
+                         "date": {"text": "2020-02-19/2020-02-29", "start": "2020-02-19",
+                                  "end": "2020-02-29", "precision": "day"}},
+                    ],
                 }
             ]
         }
@@ -85,6 +93,9 @@ class TimelineItem(BaseModel):
     actors: list[ActorRole] = []
     place: PlaceRef | None = None
     sources: list[SourceRef] = []
+    verdicts: Sequence[VerdictRef] = Field(
+        default=[], description="Fact-check verdicts on a statement, oldest first (events: none)."
+    )
 
 
 class TimelinePage(BaseModel):

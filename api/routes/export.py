@@ -71,6 +71,7 @@ ExportSlotsDep = Annotated[Slots, Depends(get_export_slots)]
 
 @router.get(
     "/export",
+    summary="Download a subgraph for networkx, Gephi, igraph, Neo4j or a triple store",
     response_class=StreamingResponse,
     responses={
         200: {"description": "The file, streamed, with a download filename"},
@@ -95,7 +96,11 @@ def read_export(
     node_types: Annotated[list[Label] | None, Query(description="Labels to keep (repeatable)")] = None,
     rel_types: Annotated[list[RelType] | None, Query(description="Types to keep (repeatable)")] = None,
 ) -> Response:
-    """The seeds' neighbourhood (plus the sources it cites) in the format; 413 over the caps."""
+    """The seed nodes and their neighbours up to `depth` hops (optionally within a window and
+    limited to some labels and relationship types), plus every source they cite, as a file in
+    one of seven formats: json (node-link), graphml, gexf, csv (neo4j-admin import), cypher,
+    jsonld or turtle. 404 lists unknown seeds; 413 over the node (or in-memory element) caps; 429
+    while CKG_EXPORT_MAX_CONCURRENT exports run."""
     if start and end and end < start:
         return JSONResponse(status_code=422, content={"detail": "end is before start"})
     selection = Selection(

@@ -29,10 +29,12 @@ class Health(BaseModel):
 
 @router.get(
     "/health",
+    summary="Is the API up, and does Neo4j answer?",
     responses={503: {"model": Health, "description": "Neo4j is unreachable"}},
 )
 def read_health(driver: DriverDep, settings: SettingsDep, gate: GateDep) -> Health:
-    """The API version and Neo4j's version and edition; 503 when Neo4j does not answer."""
+    """The API's version, and Neo4j's version and edition when it answers; 503 with `Retry-After`
+    when it does not (for monitoring and load balancers)."""
     if not gate.is_open:  # an outage is known: say so at once, the gate's probe watches for the end
         return _down("ServiceUnavailable")  # type: ignore[return-value]
     try:

@@ -6,8 +6,10 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query
 from fastapi.responses import JSONResponse
+from pydantic import BaseModel
 
 from api.deps import ReaderDep
+from api.known_ids import IdKind, NamedIds, require_known
 from api.params import (
     MAX_Q_CHARS,
     MAX_Q_WORDS,
@@ -22,6 +24,7 @@ from api.params import (
     search_text,
     values_or_none,
 )
+from api.responses import FILTERED
 from graph.queries.timeline import list_timeline
 from schema.timeline import (
     IncludeKind,
@@ -32,13 +35,15 @@ from schema.timeline import (
     TimelinePage,
     sort_key,
 )
-from schema.timeline_formats import TimelineJSDocument, VisTimeline, to_timelinejs, to_vis
+from schema.timelinejs import TimelineJSDocument, to_timelinejs
+from schema.vis_timeline import VisTimeline, to_vis
 from schema.vocabulary import EventType, Stance
 
 router = APIRouter(tags=["timeline"])
 
 
 def timeline_filter(
+    reader: ReaderDep,
     start: StartParam = None,
     end: EndParam = None,
     actor: Annotated[
@@ -70,8 +75,13 @@ def timeline_filter(
         ),
     ] = None,
 ) -> TimelineFilter:
-    """The timeline filters, validated; 422 names the offending parameter."""
+    """The timeline filters, validated; 422 names the offending parameter, 404 an unknown id."""
     window_start, window_end = date_window(start, end)
+    require_known(
+        reader,
+        NamedIds("actor", IdKind.ACTOR, actor or []),
+        NamedIds("place", IdKind.PLACE, [place] if place else []),
+    )
     included = enum_list("include", include, IncludeKind)
     if included is not None:
         kinds = [ItemKind.EVENT] * (IncludeKind.EVENTS in included) + [ItemKind.STATEMENT] * (
@@ -110,11 +120,17 @@ def timeline_page(
     return TimelinePage(items=items, next_cursor=encode_cursor(sort_key(items[-1])) if more else None)
 
 
-def formatted(page: TimelinePage, form: TimelineFormat, headline: str) -> TimelinePage | JSONResponse:
+def formatted(
+    page: TimelinePage, form: TimelineFormat, filters: TimelineFilter, about: str | None = None
+) -> TimelinePage | JSONResponse:
     """The page itself, or its TimelineJS / vis rendering (next cursor in X-Next-Cursor)."""
     if form == TimelineFormat.JSON:
         return page
-    document = to_timelinejs(page.items, headline) if form == TimelineFormat.TIMELINEJS else to_vis(page.items)
+    more = page.next_cursor is not None
+    if form == TimelineFormat.TIMELINEJS:
+        document: BaseModel = to_timelinejs(page.items, filters=filters, about=about, more=more)
+    else:
+        document = to_vis(page.items)
     headers = {"X-Next-Cursor": page.next_cursor} if page.next_cursor else {}
     return JSONResponse(document.model_dump(mode="json", exclude_none=True), headers=headers)
 
@@ -130,8 +146,9 @@ FormatParam = Annotated[
 
 @router.get(
     "/timeline",
+    summary="Events and statements in date order",
     response_model=TimelinePage | TimelineJSDocument | VisTimeline,
-    responses={422: {"description": "A parameter is invalid; `detail[].loc` names it."}},
+    responses=FILTERED,
 )
 def read_timeline(
     reader: ReaderDep,
@@ -140,7 +157,16 @@ def read_timeline(
     cursor: CursorParam = None,
     form: FormatParam = TimelineFormat.JSON,
 ) -> TimelinePage | JSONResponse:
-    """Events and statements in date order; a month- or year-precision item sorts at its period's
-    first day, ahead of that day's exact items, and says so with `approximate` and `date.precision`."""
+    """What happened and what was said about it, filtered by window, actors, type, stance, place and
+    words, oldest first. A month- or year-precision item sorts at its period's first day, ahead of
+    that day's exact items, and says so with `approximate` and `date.precision`.
+
+    `format=timelinejs` answers a TimelineJS3 document: dates in words by precision
+    (`display_date`: "April 2019", "17–18 February 2020"), an `end_date` for every range, the
+    sources as a credit line in each slide's text, a title slide, and `options.start_at_slide` to
+    pass to `new TL.Timeline(element, document, document.options)` so the view opens in the window
+    rather than at a decades-long background item. `format=vis` answers vis-timeline items (HTML
+    tooltips with summary, actors, verdicts and sources; a class per precision) and groups. Both
+    carry the next page's cursor in the `X-Next-Cursor` header."""
     page = timeline_page(reader, filters, cursor, limit)
-    return formatted(page, form, "Timeline")
+    return formatted(page, form, filters)

@@ -29,6 +29,21 @@ def _unused_port() -> int:
         ("/statements/stmt:nothing", "Unknown statement"),
         ("/paths?from=actor:nobody&to=actor:turkey", "Unknown node: actor:nobody"),
         ("/paths?from=actor:turkey&to=event:nothing", "Unknown node: event:nothing"),
+        ("/accusations?accused=actor:nobody", "Unknown id: no actor with id actor:nobody (parameter `accused`)"),
+        ("/accusations/network?accuser=actor:nobody&accused=actor:turkey",
+         "Unknown id: no actor with id actor:nobody (parameter `accuser`)"),
+        ("/accusations?accuser=actor:a&accuser=actor:russia&accused=actor:b&accused=actor:a",
+         ("Unknown id: no actor with id actor:a (parameter `accuser`); no actor with id actor:b, actor:a "
+          "(parameter `accused`)")),
+        ("/timeline?actor=actor:russia&actor=actor:nobody",
+         "Unknown id: no actor with id actor:nobody (parameter `actor`)"),
+        ("/timeline?place=actor:russia", "Unknown id: no place with id actor:russia (parameter `place`)"),
+        ("/events?place=place:nowhere", "Unknown id: no place with id place:nowhere (parameter `place`)"),
+        ("/actors/actor:russia/timeline?actor=actor:nobody",
+         "Unknown id: no actor with id actor:nobody (parameter `actor`)"),
+        ("/statements?speaker=actor:nobody", "Unknown id: no actor with id actor:nobody (parameter `speaker`)"),
+        ("/statements?about=event:nothing",
+         "Unknown id: no event or statement with id event:nothing (parameter `about`)"),
     ],
 )
 def test_api_unknown_id_answers_404_json(seeded_client: TestClient, url: str, detail: str) -> None:
