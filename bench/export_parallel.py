@@ -27,7 +27,8 @@ import psutil
 ROOT = Path(__file__).resolve().parent
 sys.path.insert(0, str(ROOT))
 
-from export import CKG, COUNTS, synthetic_graph  # noqa: E402  (bench/export.py)
+import export  # noqa: E402  (bench/export.py)
+from export import CKG, COUNTS, synthetic_graph  # noqa: E402
 
 from graph.driver import open_driver  # noqa: E402
 from graph.local.instance import LocalInstance  # noqa: E402
@@ -79,10 +80,12 @@ def main() -> None:
     parser.add_argument("--format", default="jsonld")
     parser.add_argument("--max-concurrent", type=int, default=2)
     parser.add_argument("--keep-graph", action="store_true", help="Reuse the graph already there.")
+    parser.add_argument("--batch-rows", type=int, default=export.BATCH_ROWS, help="Rows per write.")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
     if args.instance == "main":
         sys.exit("refusing to wipe the main instance")
+    export.BATCH_ROWS = args.batch_rows
     local = LocalInstance.named(args.instance)
     local.start()
     with open_driver(local.settings()) as driver:
