@@ -9,7 +9,15 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
 from api.deps import ReaderDep
-from api.params import CursorParam, LimitParam, decode_cursor, encode_cursor
+from api.params import (
+    MAX_Q_CHARS,
+    MAX_Q_WORDS,
+    CursorParam,
+    LimitParam,
+    decode_cursor,
+    encode_cursor,
+    search_text,
+)
 from api.responses import FILTERED, INVALID_PARAMETER, Responses
 from api.routes.timeline import FormatParam, TimelineFilterDep, formatted, timeline_page
 from graph.queries.actors import get_actor, get_actor_ref, list_actors
@@ -22,19 +30,28 @@ from schema.vocabulary import ActorKind
 
 router = APIRouter(tags=["actors"])
 NOT_FOUND: Responses = {404: {"description": "Unknown actor"}}
+MAX_OFFSET = 1_000_000_000
 
 
 class Offset(BaseModel):
     """The /actors cursor: ranked search results page by position."""
 
-    offset: int = Field(ge=0)
+    # Bounded so that Neo4j's SKIP + LIMIT cannot overflow 64 bits; no listing comes near it.
+    offset: int = Field(ge=0, le=MAX_OFFSET)
 
 
 @router.get("/actors", summary="Find actors by name or alias", responses=INVALID_PARAMETER)
 def read_actors(
     reader: ReaderDep,
-    q: Annotated[str | None, Query(description="Name or alias words (prefixes match).",
-                                   examples=["Erkhov"])] = None,
+    q: Annotated[
+        str | None,
+        Query(
+            max_length=MAX_Q_CHARS,
+            description=f"Name or alias words, prefixes match (at most {MAX_Q_WORDS} words, "
+            f"{MAX_Q_CHARS} characters).",
+            examples=["Erkhov"],
+        ),
+    ] = None,
     kind: Annotated[ActorKind | None, Query(description="Actor kind.")] = None,
     limit: LimitParam = 100,
     cursor: CursorParam = None,
@@ -44,7 +61,7 @@ def read_actors(
     the id the other endpoints take."""
     start = decode_cursor(cursor, Offset)
     offset = start.offset if start else 0
-    text = q.strip() if q and q.strip() else None
+    text = search_text("q", q)
     rows = reader(list_actors, q=text, kind=kind.value if kind else None, offset=offset, limit=limit + 1)
     more = len(rows) > limit
     next_cursor = encode_cursor(Offset(offset=offset + limit)) if more else None

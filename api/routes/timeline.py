@@ -11,6 +11,8 @@ from pydantic import BaseModel
 from api.deps import ReaderDep
 from api.known_ids import IdKind, NamedIds, require_known
 from api.params import (
+    MAX_Q_CHARS,
+    MAX_Q_WORDS,
     CursorParam,
     EndParam,
     LimitParam,
@@ -19,6 +21,7 @@ from api.params import (
     decode_cursor,
     encode_cursor,
     enum_list,
+    search_text,
     values_or_none,
 )
 from api.responses import FILTERED
@@ -57,7 +60,12 @@ def timeline_filter(
         str | None, Query(description="Place id; places within it match too.", examples=["place:idlib"])
     ] = None,
     q: Annotated[
-        str | None, Query(description="Words that must all occur in title, summary, text or quote.")
+        str | None,
+        Query(
+            max_length=MAX_Q_CHARS,
+            description=f"Words that must all occur in title, summary, text or quote (at most "
+            f"{MAX_Q_WORDS} words, {MAX_Q_CHARS} characters).",
+        ),
     ] = None,
     include: Annotated[
         str | None,
@@ -93,7 +101,7 @@ def timeline_filter(
         types=values_or_none(event_type),
         stances=values_or_none(stance),
         place_id=place,
-        q=q.strip() if q and q.strip() else None,
+        q=search_text("q", q),
         kinds=kinds,
     )
 

@@ -28,7 +28,7 @@ class ExportFormat(StrEnum):
     @property
     def streams(self) -> bool:
         """True when memory stays flat however large the export (others build it in memory)."""
-        return self not in (ExportFormat.GRAPHML, ExportFormat.GEXF, ExportFormat.JSONLD)
+        return self not in (ExportFormat.GRAPHML, ExportFormat.GEXF)
 
 
 WRITERS: dict[ExportFormat, Callable[[GraphStream], Iterator[bytes]]] = {

@@ -1,4 +1,4 @@
-"""RDF through rdflib: Turtle (streamed page by page) and JSON-LD (built in memory, node cap).
+"""RDF through rdflib: Turtle and JSON-LD, both streamed (an rdflib Graph per page of elements).
 
 Exact layer (what a reader needs to rebuild the property graph): every node is
 <urn:conflictkg:id:{id}> typed ckg:{Label}, every property ckg:{key} with an XSD-typed literal
@@ -13,6 +13,7 @@ prov:wasDerivedFrom; names, dates, places and speakers mapped to schema.org and 
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from datetime import date
 from urllib.parse import quote
@@ -143,52 +144,62 @@ def new_graph() -> Graph:
     return graph
 
 
-def build_graph(stream: GraphStream) -> Graph:
-    """The whole export as one rdflib Graph."""
-    graph = new_graph()
-    for node in stream.nodes():
-        add_node(graph, node)
-    for rel in stream.relationships():
-        add_relationship(graph, rel)
-    return graph
-
-
-def write_jsonld(stream: GraphStream) -> Iterator[bytes]:
-    """The export as JSON-LD (compacted with the prefixes as @context)."""
-    context = {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
-    text = build_graph(stream).serialize(format="json-ld", context=context, indent=1)
-    return encoded([text])
-
-
-def _turtle_parts(stream: GraphStream) -> Iterator[str]:
-    yield "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in sorted(PREFIXES.items())) + "\n"
-    elements: list[ExportNode | ExportRelationship] = []
-    for element in _elements(stream):
-        elements.append(element)
-        if len(elements) == PAGE:
-            yield _turtle_page(elements)
-            elements = []
-    if elements:
-        yield _turtle_page(elements)
-
-
 def _elements(stream: GraphStream) -> Iterator[ExportNode | ExportRelationship]:
     yield from stream.nodes()
     yield from stream.relationships()
 
 
-def _turtle_page(elements: list[ExportNode | ExportRelationship]) -> str:
+def _page_graphs(stream: GraphStream) -> Iterator[Graph]:
+    """The export as small rdflib Graphs of PAGE elements each, so memory stays flat."""
+    elements: list[ExportNode | ExportRelationship] = []
+    for element in _elements(stream):
+        elements.append(element)
+        if len(elements) == PAGE:
+            yield _page_graph(elements)
+            elements = []
+    if elements:
+        yield _page_graph(elements)
+
+
+def _page_graph(elements: list[ExportNode | ExportRelationship]) -> Graph:
     graph = new_graph()
     for element in elements:
         if isinstance(element, ExportNode):
             add_node(graph, element)
         else:
             add_relationship(graph, element)
-    text = graph.serialize(format="turtle")
-    # Each page starts with the prefixes it uses; they are all in the file's header already.
-    lines = text.splitlines(True)
-    first = next((i for i, line in enumerate(lines) if not line.startswith("@prefix ")), len(lines))
-    return "".join(lines[first:])
+    return graph
+
+
+def _jsonld_parts(stream: GraphStream) -> Iterator[str]:
+    # One document whose @graph holds each page's node objects in turn. A subject can appear in
+    # two pages (a node, then the relationships leaving it); JSON-LD readers merge node objects
+    # that share an @id, so the triples are exactly those of one in-memory graph.
+    context = {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
+    yield '{"@context": ' + json.dumps(context, indent=1) + ',\n"@graph": ['
+    separator = "\n"
+    for graph in _page_graphs(stream):
+        document = json.loads(graph.serialize(format="json-ld", context=context))
+        document.pop("@context", None)
+        for item in document.pop("@graph", None) or ([document] if document else []):
+            yield separator + json.dumps(item, ensure_ascii=False, indent=1)
+            separator = ",\n"
+    yield "\n]}\n"
+
+
+def write_jsonld(stream: GraphStream) -> Iterator[bytes]:
+    """The export as JSON-LD (compacted with the prefixes as @context), page by page."""
+    return encoded(_jsonld_parts(stream))
+
+
+def _turtle_parts(stream: GraphStream) -> Iterator[str]:
+    yield "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in sorted(PREFIXES.items())) + "\n"
+    for graph in _page_graphs(stream):
+        text = graph.serialize(format="turtle")
+        # Each page starts with the prefixes it uses; they are all in the file's header already.
+        lines = text.splitlines(True)
+        first = next((i for i, line in enumerate(lines) if not line.startswith("@prefix ")), len(lines))
+        yield "".join(lines[first:])
 
 
 def write_turtle(stream: GraphStream) -> Iterator[bytes]:

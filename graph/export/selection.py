@@ -59,6 +59,11 @@ class Plan:
     def node_count(self) -> int | None:
         return None if self.nodes is None else sum(len(ids) for ids in self.nodes.values())
 
+    @property
+    def relationship_count(self) -> int:
+        """Relationships the plan names (0 for a whole-graph plan, which names none)."""
+        return 0 if self.relationships is None else sum(len(ids) for ids in self.relationships.values())
+
 
 class UnknownSeedError(LookupError):
     """Some seed ids name no node."""

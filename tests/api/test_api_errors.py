@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import socket
+import time
 
 import pytest
 from fastapi.testclient import TestClient
@@ -127,19 +128,27 @@ def test_api_out_of_range_or_missing_parameter_answers_422(
     "url",
     [
         "/timeline",
+        "/events",
+        "/events/event:x",
+        "/statements",
+        "/statements/stmt:x",
+        "/accusations",
         "/accusations/network",
+        "/actors",
+        "/actors/actor:russia",
         "/actors/actor:russia/relations",
+        "/actors/actor:russia/timeline",
         "/paths?from=actor:aleksei-erkhov&to=event:2019-04-syrian-offensive",
+        "/export?seed=actor:russia",
     ],
 )
-def test_api_answers_503_with_retry_after_when_neo4j_is_down(url: str) -> None:
-    down = GraphSettings(
-        uri=f"bolt://127.0.0.1:{_unused_port()}",
-        password=SecretStr("irrelevant"),
-        connection_timeout_seconds=1,
-    )
+def test_api_answers_503_with_retry_after_within_a_second_when_neo4j_is_down(url: str) -> None:
+    down = GraphSettings(uri=f"bolt://127.0.0.1:{_unused_port()}", password=SecretStr("irrelevant"))
     with TestClient(create_app(down), raise_server_exceptions=False) as client:
-        response = client.get(url)
+        for attempt in range(3):  # the request that finds the outage, then ones the gate answers
+            started = time.monotonic()
+            response = client.get(url)
+            assert time.monotonic() - started < 1.0, attempt
     assert response.status_code == 503
     assert response.headers["retry-after"] == "10"
     assert response.json() == {"detail": "The graph database is unavailable; try again shortly."}
