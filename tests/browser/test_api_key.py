@@ -1,41 +1,31 @@
-"""An API that wants a key: the workbench asks for it once (on the first 401), keeps it for the tab and
-sends it as a Bearer token. The key check here is a stand-in with the contract of `CKG_API_KEYS`
-(issue 11's API hardening, another branch): data endpoints need the key, /app and /openapi.json do not.
+"""An API that wants a key (`CKG_API_KEYS`): the workbench asks for it once (on the first 401), keeps it
+for the tab and sends it as a Bearer token. Data endpoints need the key; /app, /docs and /openapi.json
+do not (api/security.py).
 """
 
 from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Awaitable, Callable, Iterator
+from collections.abc import Iterator
 
 import httpx
 import pytest
 import uvicorn
 from neo4j import Driver
 from playwright.sync_api import Page, Request, expect
-from starlette.requests import Request as HttpRequest
-from starlette.responses import JSONResponse, Response
 
 from api.app import create_app
+from api.security import AccessSettings
 from graph.settings import GraphSettings
 from tests.browser.conftest import PageLog, _free_port, wait_for_views
 
 KEY = "analyst-key-1"
-PUBLIC = ("/app", "/openapi.json", "/docs", "/redoc", "/health")
 
 
 @pytest.fixture(scope="module")
 def base_url(seeded_graph: Driver, settings: GraphSettings) -> Iterator[str]:
-    app = create_app(settings)
-
-    @app.middleware("http")
-    async def require_key(request: HttpRequest, call_next: Callable[[HttpRequest], Awaitable[Response]]) -> Response:
-        given = request.headers.get("authorization", "").removeprefix("Bearer ") or request.headers.get("x-api-key")
-        if request.url.path.startswith(PUBLIC) or given == KEY:
-            return await call_next(request)
-        return JSONResponse({"detail": "An API key is required."}, status_code=401)
-
+    app = create_app(settings, access=AccessSettings(api_keys=KEY))
     port = _free_port()
     server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)
