@@ -7,6 +7,7 @@ from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from schema.geo import GeoFilter, GeoPoint
 from schema.references import ActorRole, DateInfo, PlaceRef, SourceRef
 
 
@@ -26,6 +27,7 @@ class TimelineFormat(StrEnum):
     JSON = "json"
     TIMELINEJS = "timelinejs"
     VIS = "vis"
+    GEOJSON = "geojson"
 
 
 class TimelineItem(BaseModel):
@@ -84,6 +86,12 @@ class TimelineItem(BaseModel):
     fatalities_best: int | None = None
     actors: list[ActorRole] = []
     place: PlaceRef | None = None
+    point: GeoPoint | None = Field(default=None, description="Where it happened (WGS-84), if known.")
+    geo_precision: int | None = Field(
+        default=None,
+        description="How precisely `point` locates it, 1 (the named place) to 5 (a country); "
+        "4 and 5 are region or country centroids. See the README's precision table.",
+    )
     sources: list[SourceRef] = []
 
 
@@ -108,6 +116,7 @@ class TimelineFilter(BaseModel):
     place_id: str | None = None
     q: str | None = None
     kinds: list[ItemKind] = [ItemKind.EVENT, ItemKind.STATEMENT]
+    geo: GeoFilter = GeoFilter()
 
 
 class SortKey(BaseModel):

@@ -14,6 +14,7 @@ from api.routes.timeline import FormatParam, TimelineFilterDep, formatted, timel
 from graph.queries.actors import actor_exists, get_actor, list_actors
 from graph.queries.relations import get_relations
 from schema.actors import ActorPage, ActorProfile, ActorRelations
+from schema.geojson import FeatureCollection
 from schema.timeline import TimelineFormat, TimelinePage
 from schema.timeline_formats import TimelineJSDocument, VisTimeline
 from schema.vocabulary import ActorKind
@@ -68,7 +69,7 @@ def read_actor_relations(actor_id: str, reader: ReaderDep) -> ActorRelations:
 
 @router.get(
     "/actors/{actor_id}/timeline",
-    response_model=TimelinePage | TimelineJSDocument | VisTimeline,
+    response_model=TimelinePage | TimelineJSDocument | VisTimeline | FeatureCollection,
     responses={**NOT_FOUND, **ERRORS},
 )
 def read_actor_timeline(

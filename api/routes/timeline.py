@@ -8,6 +8,7 @@ from fastapi import APIRouter, Depends, Query
 from fastapi.responses import JSONResponse
 
 from api.deps import ReaderDep
+from api.geo_params import GeoFilterDep
 from api.params import (
     CursorParam,
     EndParam,
@@ -20,6 +21,9 @@ from api.params import (
     values_or_none,
 )
 from graph.queries.timeline import list_timeline
+from schema.geo import GeoFilter
+from schema.geojson import MEDIA_TYPE as GEOJSON_TYPE
+from schema.geojson import FeatureCollection, to_feature_collection
 from schema.timeline import (
     IncludeKind,
     ItemKind,
@@ -61,6 +65,7 @@ def timeline_filter(
             "filter alone means events and a `stance` filter alone means statements."
         ),
     ] = None,
+    geo: GeoFilterDep = GeoFilter(),
 ) -> TimelineFilter:
     """The timeline filters, validated; 422 names the offending parameter."""
     window_start, window_end = date_window(start, end)
@@ -85,6 +90,7 @@ def timeline_filter(
         place_id=place,
         q=q.strip() if q and q.strip() else None,
         kinds=kinds,
+        geo=geo,
     )
 
 
@@ -103,11 +109,14 @@ def timeline_page(
 
 
 def formatted(page: TimelinePage, form: TimelineFormat, headline: str) -> TimelinePage | JSONResponse:
-    """The page itself, or its TimelineJS / vis rendering (next cursor in X-Next-Cursor)."""
+    """The page itself, or its TimelineJS / vis / GeoJSON rendering (next cursor in X-Next-Cursor)."""
     if form == TimelineFormat.JSON:
         return page
-    document = to_timelinejs(page.items, headline) if form == TimelineFormat.TIMELINEJS else to_vis(page.items)
     headers = {"X-Next-Cursor": page.next_cursor} if page.next_cursor else {}
+    if form == TimelineFormat.GEOJSON:
+        collection = to_feature_collection(page.items, page.next_cursor)
+        return JSONResponse(collection.model_dump(mode="json"), headers=headers, media_type=GEOJSON_TYPE)
+    document = to_timelinejs(page.items, headline) if form == TimelineFormat.TIMELINEJS else to_vis(page.items)
     return JSONResponse(document.model_dump(mode="json", exclude_none=True), headers=headers)
 
 
@@ -115,14 +124,15 @@ FormatParam = Annotated[
     TimelineFormat,
     Query(
         alias="format",
-        description="json (pages), timelinejs (a TimelineJS3 document) or vis (items and groups).",
+        description="json (pages), timelinejs (a TimelineJS3 document), vis (items and groups) or "
+        "geojson (a FeatureCollection of Point features, coordinates [lon, lat]).",
     ),
 ]
 
 
 @router.get(
     "/timeline",
-    response_model=TimelinePage | TimelineJSDocument | VisTimeline,
+    response_model=TimelinePage | TimelineJSDocument | VisTimeline | FeatureCollection,
     responses={422: {"description": "A parameter is invalid; `detail[].loc` names it."}},
 )
 def read_timeline(

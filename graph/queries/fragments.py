@@ -36,6 +36,9 @@ ITEM_PROJECTION = (
       ORDER BY actor.role, actor.id
     },
   place: head(COLLECT { MATCH (node)-[:OCCURRED_IN]->(p:Place) RETURN p {.id, .name} ORDER BY p.id }),
+  point: CASE WHEN node.point IS NULL THEN null
+         ELSE {longitude: node.point.longitude, latitude: node.point.latitude} END,
+  geo_precision: node.geo_precision,
   sources: """
     + sources_of("node")
     + """

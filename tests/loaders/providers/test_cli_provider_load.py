@@ -149,4 +149,5 @@ def test_cli_load_killed_half_way_then_rerun_ends_as_one_clean_run(
     clean_graph.execute_query("MATCH (n) DETACH DELETE n", database_=settings.database)
     assert _ckg(cli_env, str(path), "--batch-size", "500").returncode == 0
     assert graph_checksum(clean_graph, settings) == after_resume
-    assert after_resume[:2] == (20_000 + 1 + 7, 40_000)  # rows, src:gdelt, 7 actors
+    # rows, src:gdelt, 7 actors, 3 places (Syria ⊃ Idlib ⊃ Idlib city); 2 links per row, 2 LOCATED_IN
+    assert after_resume[:2] == (20_000 + 1 + 7 + 3, 60_002)

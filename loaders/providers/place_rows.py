@@ -1,0 +1,70 @@
+"""A record's location into its batch: point and precision on the node, places, LOCATED_IN and OCCURRED_IN rows.
+
+Places are deduplicated per batch by id (spellings merged), so a batch writes each place and each
+LOCATED_IN link once however many rows name them.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from neo4j.spatial import WGS84Point
+
+from graph.model import RelType
+from loaders.providers.places import PlaceResolver, link_rows, place_row
+from schema.providers import DATASET_SOURCE_IDS, ProviderRecord
+
+if TYPE_CHECKING:
+    from loaders.providers.rows import GraphBatch
+
+Row = dict[str, Any]
+
+
+def _merge_place(places: dict[str, Row], row: Row) -> None:
+    known = places.get(row["id"])
+    if known is None:
+        places[row["id"]] = row
+        return
+    for key in ("aliases", "name_keys"):
+        extra = [value for value in row[key] if value not in known[key]]
+        if extra:
+            known[key] = known[key] + extra
+            known["props"][key] = known[key]
+    if known["point"] is None and row["point"] is not None:
+        known["point"] = known["props"]["point"] = row["point"]
+
+
+def add_location(
+    resolver: PlaceResolver, record: ProviderRecord, props: Row, batch: GraphBatch
+) -> Row | None:
+    """Set `point`/`geo_precision` in the record's props, add its places; its OCCURRED_IN row or None."""
+    location = record.location
+    if location is None:
+        return None
+    point = None
+    if location.longitude is not None and location.latitude is not None:
+        point = WGS84Point((location.longitude, location.latitude))
+        props["point"] = point
+    if location.precision is not None:
+        props["geo_precision"] = int(location.precision)
+    chain = resolver.resolve(location)
+    if chain is None:
+        return None
+    source_id = DATASET_SOURCE_IDS[record.dataset]
+    last = len(chain.places) - 1
+    for index, place in enumerate(chain.places):
+        _merge_place(batch.places, place_row(place, source_id, point if index == last else None))
+    for link in link_rows(chain, source_id):
+        batch.place_links.setdefault(link["id"], link)
+    rel_id = record.rel_id(RelType.OCCURRED_IN, "place")
+    rel_props = {
+        "id": rel_id,
+        "source_ids": [source_id],
+        "geo_precision": props.get("geo_precision"),
+        "provider_precision": location.provider_precision,
+    }
+    return {
+        "id": rel_id,
+        "place": chain.place_id,
+        "props": {key: value for key, value in rel_props.items() if value is not None},
+    }
