@@ -7,6 +7,7 @@ from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from schema.geo import GeoFilter
 from schema.references import ActorRef, DateInfo, GraphDate, NodeRef, SourceRef
 
 
@@ -27,6 +28,8 @@ class AccusationFilter(BaseModel):
     accused_ids: list[str] | None = None
     charge: str | None = None
     level: Level = Level.ACTOR
+    place_id: str | None = None
+    geo: GeoFilter = GeoFilter()
 
 
 class AccusationKey(BaseModel):

@@ -7,6 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Query
 
 from api.deps import ReaderDep
+from api.geo_params import GeoFilterDep
 from api.params import (
     MAX_LIMIT,
     CursorParam,
@@ -18,6 +19,7 @@ from api.params import (
     encode_cursor,
 )
 from graph.queries.accusations import get_network, list_accusations
+from schema.geo import GeoFilter
 from schema.accusations import (
     AccusationFilter,
     AccusationKey,
@@ -43,6 +45,12 @@ def accusation_filter(
     ] = None,
     charge: Annotated[str | None, Query(description="Words the charge contains (case-insensitive).")] = None,
     level: Annotated[Level, Query(description=Level.__doc__)] = Level.ACTOR,
+    place: Annotated[
+        str | None,
+        Query(description="Place id: statements made there (GDELT) or about events there, places "
+              "within it included.", examples=["place:idlib"]),
+    ] = None,
+    geo: GeoFilterDep = GeoFilter(),
 ) -> AccusationFilter:
     """The accusation filters, validated; 422 names the offending parameter."""
     window_start, window_end = date_window(start, end)
@@ -53,6 +61,8 @@ def accusation_filter(
         accused_ids=accused or None,
         charge=charge.strip() if charge and charge.strip() else None,
         level=level,
+        place_id=place,
+        geo=geo,
     )
 
 

@@ -12,6 +12,7 @@ from fastapi.responses import JSONResponse, Response, StreamingResponse
 from pydantic import BaseModel
 
 from api.deps import DriverDep, ReaderDep, SettingsDep
+from api.geo_params import GeoFilterDep
 from graph.export.formats import EXTENSIONS, MEDIA_TYPES, ExportFormat, write
 from graph.export.selection import (
     MAX_DEPTH,
@@ -24,6 +25,7 @@ from graph.export.settings import ExportSettings
 from graph.export.source import ExportSource
 from graph.export.values import ExportError
 from graph.model import Label, RelType
+from schema.geo import GeoFilter
 
 router = APIRouter(tags=["export"])
 HINT = (
@@ -79,6 +81,7 @@ def read_export(
     end: Annotated[date | None, Query(description="Keep dated elements starting on/before")] = None,
     node_types: Annotated[list[Label] | None, Query(description="Labels to keep (repeatable)")] = None,
     rel_types: Annotated[list[RelType] | None, Query(description="Types to keep (repeatable)")] = None,
+    geo: GeoFilterDep = GeoFilter(),
 ) -> Response:
     """The seeds' neighbourhood (plus the sources it cites) in the format; 413 over the node cap."""
     if start and end and end < start:
@@ -90,6 +93,7 @@ def read_export(
         end=end,
         node_types=tuple(node_types or Label),
         rel_types=tuple(rel_types or RelType),
+        geo=geo,
     )
     try:
         plan = reader(

@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import hashlib
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from schema.geo import PlaceLevel
@@ -84,6 +85,19 @@ class PlaceAliasTable:
         """The table's entry for a country (its curated id, if it has one)."""
         return self._by_country.get(iso3)
 
+    def curated_ids(self, spelling: str) -> list[str]:
+        """The curated place ids any row of the table spells this way ("Idleb" → place:idlib…)."""
+        key = place_key(spelling)
+        return sorted(
+            {place.place_id for (_, _, _, k), place in self._entries.items() if k == key and place.place_id}
+        )
+
     def country_code(self, spelling: str) -> str | None:
         """The ISO3 code the table gives a country spelling ("Turkey", "DR Congo (Zaire)")."""
         return self._countries.get(place_key(spelling))
+
+
+@lru_cache(maxsize=1)
+def default_place_aliases() -> PlaceAliasTable:
+    """The project's table, read once per process (the API's place search consults it)."""
+    return PlaceAliasTable.load()
