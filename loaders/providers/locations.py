@@ -57,7 +57,7 @@ def _settle(
     precision: GeoPrecision | None,
 ) -> tuple[PlaceLevel, list[str], str | None]:
     """(the row's place level, the admin names down to it, the location name if it is one)."""
-    if location and (precision is None or precision >= GeoPrecision.ADMIN2):
+    if location and precision is not None and precision >= GeoPrecision.ADMIN2:
         key = place_key(location)
         chain = [(PlaceLevel.COUNTRY, country_name or ""), *zip(ADMIN_LEVELS, admins)]
         for depth, (level, name) in enumerate(chain):  # the broadest region it repeats
