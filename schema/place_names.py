@@ -49,3 +49,13 @@ def display_name(text: str) -> str:
     cleaned = " ".join(_GENERAL.sub(" ", text).split())
     stripped = _TRAILING_KIND.sub("", cleaned)
     return stripped if stripped.strip() else cleaned
+
+
+def derived_place_id(country: str, admins: list[str], location: str | None = None) -> str:
+    """The id loaders/providers/places.py documents: place:<country>[:<admin1>[:<admin2>…]] for
+    regions, place:<country>[:<admin1>]:@<location> for locations (names canonical, `country` a
+    segment: the lower-case ISO3 code or x-<name>)."""
+    if location is None:
+        return "place:" + ":".join([country, *(place_segment(name) for name in admins)])
+    base = ":".join([country, *(place_segment(name) for name in admins[:1])])
+    return f"place:{base}:@{place_segment(location)}"

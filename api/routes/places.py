@@ -44,7 +44,7 @@ def read_places(
         list_places,
         key=key or None,
         lower=text.lower() if text else None,
-        table_ids=default_place_aliases().curated_ids(text) if text else [],
+        table_ids=default_place_aliases().place_ids(text) if text else [],
         kind=kind.value if kind else None,
         within=within,
         offset=offset,

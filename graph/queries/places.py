@@ -25,7 +25,8 @@ RETURN {SUMMARY} AS place
 """
 
 # Tier 0: the exact name or a spelling providers used (by key: case, accents, "governorate"…
-# folded), or a curated id the alias table gives that spelling; tier 1: every word as a prefix.
+# folded), or a curated id the alias table gives that spelling, broadest first (a country, then a
+# province…); tier 1: every word as a prefix, by relevance.
 SEARCH_PLACES = f"""
 CALL () {{
   MATCH (p:Place) WHERE p.id IN $table_ids
@@ -42,7 +43,8 @@ CALL () {{
 }}
 WITH p, min(tier) AS tier, max(score) AS score
 WHERE {_FILTERS}
-ORDER BY tier, score DESC, toLower(p.name), p.id
+ORDER BY tier, CASE tier WHEN 0 THEN coalesce(p.admin_level, 4) ELSE 0 END, score DESC,
+         toLower(p.name), p.id
 SKIP $offset LIMIT $limit
 RETURN {SUMMARY} AS place
 """

@@ -16,7 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from schema.geo import PlaceLevel
-from schema.place_names import place_key
+from schema.place_names import derived_place_id, place_key
 
 DEFAULT_PLACE_ALIASES = Path(__file__).resolve().parents[2] / "data" / "place_aliases.csv"
 
@@ -85,12 +85,21 @@ class PlaceAliasTable:
         """The table's entry for a country (its curated id, if it has one)."""
         return self._by_country.get(iso3)
 
-    def curated_ids(self, spelling: str) -> list[str]:
-        """The curated place ids any row of the table spells this way ("Idleb" → place:idlib…)."""
+    def place_ids(self, spelling: str) -> list[str]:
+        """The ids of the places any row spells this way ("Saraqeb" → place:syr:idlib:@saraqib)."""
         key = place_key(spelling)
-        return sorted(
-            {place.place_id for (_, _, _, k), place in self._entries.items() if k == key and place.place_id}
-        )
+        ids = set()
+        for (country, kind, within, row_key), place in self._entries.items():
+            if row_key != key:
+                continue
+            if place.place_id:
+                ids.add(place.place_id)
+            elif kind == PlaceLevel.ADMIN1:
+                ids.add(derived_place_id(country.lower(), [place.name]))
+            elif kind == PlaceLevel.LOCATION and within:
+                admin1 = self._entries.get((country, PlaceLevel.ADMIN1.value, "", within))
+                ids.add(derived_place_id(country.lower(), [admin1.name if admin1 else within], place.name))
+        return sorted(ids)
 
     def country_code(self, spelling: str) -> str | None:
         """The ISO3 code the table gives a country spelling ("Turkey", "DR Congo (Zaire)")."""

@@ -25,7 +25,7 @@ from graph.model import RelType
 from loaders.providers.countries import UnknownCountry, country_name
 from loaders.providers.place_aliases import PlaceAliasTable
 from schema.geo import PlaceLevel, RowLocation
-from schema.place_names import display_name, place_key, place_segment
+from schema.place_names import derived_place_id, display_name, place_key, place_segment
 from schema.vocabulary import PlaceKind
 
 Row = dict[str, Any]
@@ -138,10 +138,11 @@ class PlaceResolver:
         return ChainPlace(place_id, name, PlaceKind.COUNTRY, 0, iso3, spelling or name), iso3.lower()
 
     def _chain(self, location: RowLocation) -> PlaceChain:
-        country, path = self._country(location)
+        country, segment = self._country(location)
         places = [country]
         iso3 = country.country or ""
-        admin1_name, admin1_path = "", path
+        admins: list[str] = []
+        admin1_name = ""
         for level, spelling in (
             (PlaceLevel.ADMIN1, location.admin1),
             (PlaceLevel.ADMIN2, location.admin2),
@@ -151,21 +152,21 @@ class PlaceResolver:
                 break
             canonical = self.table.resolve(iso3, level, admin1_name, spelling) if iso3 else None
             name = canonical.name if canonical else display_name(spelling)
-            path = f"{path}:{place_segment(name)}"
-            place_id = (canonical.place_id if canonical else None) or f"place:{path}"
+            admins.append(name)
+            place_id = (canonical.place_id if canonical else None) or derived_place_id(segment, admins)
             places.append(
                 ChainPlace(place_id, name, PlaceKind.REGION, ADMIN_DEPTH[level], country.country, spelling)
             )
             if level is PlaceLevel.ADMIN1:
-                admin1_name, admin1_path = name, path
+                admin1_name = name
         if location.level is PlaceLevel.LOCATION and location.name:
             spelling = location.name
             canonical = (
                 self.table.resolve(iso3, PlaceLevel.LOCATION, admin1_name, spelling) if iso3 else None
             )
             name = canonical.name if canonical else display_name(spelling)
-            place_id = (canonical.place_id if canonical else None) or (
-                f"place:{admin1_path}:@{place_segment(name)}"
+            place_id = (canonical.place_id if canonical else None) or derived_place_id(
+                segment, admins, name
             )
             places.append(
                 ChainPlace(place_id, name, PlaceKind.LOCATION, None, country.country, spelling)
