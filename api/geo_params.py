@@ -65,11 +65,18 @@ def _near(text: str, radius_km: float | None) -> Circle:
 
 
 def geo_filter(
-    bbox: Annotated[str | None, Query(description=BBOX_HELP, examples=["36.0,35.5,37.0,36.3"])] = None,
+    bbox: Annotated[
+        str | None, Query(description=BBOX_HELP, examples=["36.0,35.5,37.0,36.3"])
+    ] = None,
     near: Annotated[str | None, Query(description=NEAR_HELP, examples=["35.93,36.63"])] = None,
     radius_km: Annotated[
         float | None,
-        Query(gt=0, le=MAX_RADIUS_KM, description="Radius of `near` in km (at most 500).", examples=[25]),
+        Query(
+            gt=0,
+            le=MAX_RADIUS_KM,
+            description="Radius of `near` in km (at most 500).",
+            examples=[25],
+        ),
     ] = None,
     max_geo_precision: Annotated[GeoPrecision | None, Query(description=PRECISION_HELP)] = None,
 ) -> GeoFilter:

@@ -73,7 +73,9 @@ class RowLocation:
     longitude: float | None = None  # WGS-84, validated (in range, finite)
     latitude: float | None = None
     precision: GeoPrecision | None = None
-    provider_precision: int | None = None  # the provider's own code (geo_precision, where_prec, type)
+    provider_precision: int | None = (
+        None  # the provider's own code (geo_precision, where_prec, type)
+    )
 
 
 @dataclass(frozen=True, slots=True)

@@ -40,7 +40,9 @@ class FeatureCollection(BaseModel):
 def to_feature(item: TimelineItem) -> Feature:
     """The item as a Feature: its point as geometry, everything else as properties."""
     geometry = (
-        PointGeometry(coordinates=(item.point.longitude, item.point.latitude)) if item.point else None
+        PointGeometry(coordinates=(item.point.longitude, item.point.latitude))
+        if item.point
+        else None
     )
     properties = item.model_dump(mode="json", exclude={"point"})
     return Feature(id=item.id, geometry=geometry, properties=properties)

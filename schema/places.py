@@ -19,8 +19,11 @@ class PlaceSummary(NamedPlace):
     admin_level: int | None = Field(
         default=None, description="0 country, 1–3 administrative division; null otherwise."
     )
-    aliases: list[str] = Field(default=[], description="Other spellings providers used.",
-                               examples=[["Idleb", "Idlib governorate"]])
+    aliases: list[str] = Field(
+        default=[],
+        description="Other spellings providers used.",
+        examples=[["Idleb", "Idlib governorate"]],
+    )
     point: GeoPoint | None = Field(default=None, description="A representative point, if known.")
     within: list[NamedPlace] = Field(default=[], description="The places it lies directly in.")
 

@@ -25,8 +25,11 @@ def read_places(
     reader: ReaderDep,
     q: Annotated[
         str | None,
-        Query(description="A name or any provider's spelling (Idleb, Idlib governorate); words "
-              "also match as prefixes.", examples=["Idleb"]),
+        Query(
+            description="A name or any provider's spelling (Idleb, Idlib governorate); words "
+            "also match as prefixes.",
+            examples=["Idleb"],
+        ),
     ] = None,
     kind: Annotated[PlaceKind | None, Query(description="Place kind.")] = None,
     within: Annotated[

@@ -44,7 +44,9 @@ def geo_condition(variable: str) -> str:
 def geo_source(label: str, near: bool) -> str:
     """MATCH text binding `node` of `label` to the points inside the circle (near) or the box."""
     if near:
-        return f"MATCH (node:{label}) WHERE point.distance(node.point, $center) <= $meters WITH node"
+        return (
+            f"MATCH (node:{label}) WHERE point.distance(node.point, $center) <= $meters WITH node"
+        )
     return f"MATCH (node:{label}) WHERE point.withinBBox(node.point, $sw, $ne) WITH node"
 
 
@@ -53,7 +55,9 @@ _PROBES = {
     for label in ("Event", "Statement")
     for near in (False, True)
 }
-_TOTAL = {label: f"MATCH (node:{label}) RETURN count(node) AS total" for label in ("Event", "Statement")}
+_TOTAL = {
+    label: f"MATCH (node:{label}) RETURN count(node) AS total" for label in ("Event", "Statement")
+}
 MIN_GEO_CAP = 2_000
 
 
@@ -71,9 +75,9 @@ def geo_is_selective(
     for label in labels:
         total = tx.run(_TOTAL[label]).single(strict=True)["total"]
         cap = max(MIN_GEO_CAP, isqrt(limit * total))
-        found = tx.run(
-            _PROBES[label, geo.near is not None], **parameters, cap=cap + 1
-        ).single(strict=True)["found"]
+        found = tx.run(_PROBES[label, geo.near is not None], **parameters, cap=cap + 1).single(
+            strict=True
+        )["found"]
         if found > cap:
             return False
     return True

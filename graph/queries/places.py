@@ -106,7 +106,7 @@ RETURN {SUMMARY[:-1]},
     RETURN down {{.id, .name, .kind}} AS child ORDER BY toLower(child.name), child.id LIMIT $children
   }},
   event_counts: event_counts,
-  evidence: {evidence_of('p')}
+  evidence: {evidence_of("p")}
 }} AS place
 """
 MAX_CHILDREN = 200

@@ -32,7 +32,9 @@ def read_point(
     both = f"{lat_text},{lon_text}"
     if not lat_text or not lon_text:
         missing = lat_column if not lat_text else lon_column
-        return None, GeoProblem(missing, "only one of latitude and longitude is given", both, "point")
+        return None, GeoProblem(
+            missing, "only one of latitude and longitude is given", both, "point"
+        )
     lat, lon = _number(lat_text), _number(lon_text)
     for value, text, column in ((lat, lat_text, lat_column), (lon, lon_text, lon_column)):
         if value is None:
@@ -43,9 +45,14 @@ def read_point(
     if not -90 <= lat <= 90:
         return None, GeoProblem(lat_column, "latitude out of range (-90 to 90)", lat_text, "point")
     if not -180 <= lon <= 180:
-        return None, GeoProblem(lon_column, "longitude out of range (-180 to 180)", lon_text, "point")
+        return None, GeoProblem(
+            lon_column, "longitude out of range (-180 to 180)", lon_text, "point"
+        )
     if lat == 0 and lon == 0 and names_a_place:
         return None, GeoProblem(
-            f"{lat_column},{lon_column}", "0,0 although the row names a place elsewhere", both, "point"
+            f"{lat_column},{lon_column}",
+            "0,0 although the row names a place elsewhere",
+            both,
+            "point",
         )
     return (lon, lat), None

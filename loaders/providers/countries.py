@@ -44,7 +44,9 @@ def iso3_from_fips(code: str) -> str:
 @lru_cache(maxsize=1024)
 def iso3_from_numeric(code: str) -> str:
     """The ISO3 code of an ISO 3166 numeric code ("760", "76"); UnknownCountry if none."""
-    country = pycountry.countries.get(numeric=code.strip().zfill(3)) if code.strip().isdigit() else None
+    country = (
+        pycountry.countries.get(numeric=code.strip().zfill(3)) if code.strip().isdigit() else None
+    )
     if country is None:
         raise UnknownCountry(f"no ISO 3166 country has numeric code {code!r}")
     return str(country.alpha_3)

@@ -13,10 +13,10 @@ from dataclasses import dataclass
 from loaders.providers.coordinates import read_point
 from loaders.providers.countries import (
     UnknownCountry,
+    is_iso3,
     iso3_from_fips,
     iso3_from_name,
     iso3_from_numeric,
-    is_iso3,
 )
 from loaders.providers.tabular import Row
 from schema.geo import (
@@ -59,7 +59,7 @@ def _settle(
     """(the row's place level, the admin names down to it, the location name if it is one)."""
     if location and precision is not None and precision >= GeoPrecision.ADMIN2:
         key = place_key(location)
-        chain = [(PlaceLevel.COUNTRY, country_name or ""), *zip(ADMIN_LEVELS, admins)]
+        chain = [(PlaceLevel.COUNTRY, country_name or ""), *zip(ADMIN_LEVELS, admins, strict=False)]
         for depth, (level, name) in enumerate(chain):  # the broadest region it repeats
             if name and place_key(name) == key:
                 return level, admins[:depth], None
@@ -211,7 +211,10 @@ def gdelt_location(cells: list[str], columns: GdeltGeoColumns = ACTION_GEO_V2) -
         if point is None:
             return None, tuple(problems)
         return RowLocation(
-            longitude=point[0], latitude=point[1], precision=precision[0], provider_precision=precision[1]
+            longitude=point[0],
+            latitude=point[1],
+            precision=precision[0],
+            provider_precision=precision[1],
         ), tuple(problems)
     country_name, admins, city = _gdelt_names(full_name, precision[1])
     return _location(country, country_name, admins, city, point, precision), tuple(problems)

@@ -98,7 +98,11 @@ class PlaceAliasTable:
                 ids.add(derived_place_id(country.lower(), [place.name]))
             elif kind == PlaceLevel.LOCATION and within:
                 admin1 = self._entries.get((country, PlaceLevel.ADMIN1.value, "", within))
-                ids.add(derived_place_id(country.lower(), [admin1.name if admin1 else within], place.name))
+                ids.add(
+                    derived_place_id(
+                        country.lower(), [admin1.name if admin1 else within], place.name
+                    )
+                )
         return sorted(ids)
 
     def country_code(self, spelling: str) -> str | None:

@@ -85,7 +85,7 @@ def place_row(place: ChainPlace, source_id: str, point: object | None) -> Row:
 def link_rows(chain: PlaceChain, source_id: str) -> list[Row]:
     """LOCATED_IN rows child → parent along the chain (ids `located_in:<child>-><parent>`)."""
     rows = []
-    for parent, child in zip(chain.places, chain.places[1:]):
+    for parent, child in zip(chain.places, chain.places[1:], strict=False):
         rel_id = f"{RelType.LOCATED_IN.lower()}:{child.id}->{parent.id}"
         rows.append(
             {
@@ -128,14 +128,18 @@ class PlaceResolver:
         iso3 = location.country or self.table.country_code(spelling)
         if iso3 is None:
             segment = "x-" + place_segment(spelling)
-            return ChainPlace(f"place:{segment}", spelling, PlaceKind.COUNTRY, 0, None, spelling), segment
+            return ChainPlace(
+                f"place:{segment}", spelling, PlaceKind.COUNTRY, 0, None, spelling
+            ), segment
         canonical = self.table.country_place(iso3)
         try:
             name = canonical.name if canonical else country_name(iso3)
         except UnknownCountry:
             name = spelling or iso3
         place_id = (canonical.place_id if canonical else None) or f"place:{iso3.lower()}"
-        return ChainPlace(place_id, name, PlaceKind.COUNTRY, 0, iso3, spelling or name), iso3.lower()
+        return ChainPlace(
+            place_id, name, PlaceKind.COUNTRY, 0, iso3, spelling or name
+        ), iso3.lower()
 
     def _chain(self, location: RowLocation) -> PlaceChain:
         country, segment = self._country(location)
@@ -153,16 +157,22 @@ class PlaceResolver:
             canonical = self.table.resolve(iso3, level, admin1_name, spelling) if iso3 else None
             name = canonical.name if canonical else display_name(spelling)
             admins.append(name)
-            place_id = (canonical.place_id if canonical else None) or derived_place_id(segment, admins)
+            place_id = (canonical.place_id if canonical else None) or derived_place_id(
+                segment, admins
+            )
             places.append(
-                ChainPlace(place_id, name, PlaceKind.REGION, ADMIN_DEPTH[level], country.country, spelling)
+                ChainPlace(
+                    place_id, name, PlaceKind.REGION, ADMIN_DEPTH[level], country.country, spelling
+                )
             )
             if level is PlaceLevel.ADMIN1:
                 admin1_name = name
         if location.level is PlaceLevel.LOCATION and location.name:
             spelling = location.name
             canonical = (
-                self.table.resolve(iso3, PlaceLevel.LOCATION, admin1_name, spelling) if iso3 else None
+                self.table.resolve(iso3, PlaceLevel.LOCATION, admin1_name, spelling)
+                if iso3
+                else None
             )
             name = canonical.name if canonical else display_name(spelling)
             place_id = (canonical.place_id if canonical else None) or derived_place_id(

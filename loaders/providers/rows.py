@@ -9,7 +9,7 @@ from typing import Any
 from graph.model import RelType
 from loaders.providers.aliases import AliasTable
 from loaders.providers.place_aliases import PlaceAliasTable
-from loaders.providers.place_rows import add_location
+from loaders.providers.place_rows import SentPlaces, add_location
 from loaders.providers.places import PlaceResolver
 from schema.providers import (
     DATASET_SOURCE_IDS,
@@ -59,6 +59,7 @@ class RowBuilder:
     def __init__(self, aliases: AliasTable, places: PlaceResolver | None = None) -> None:
         self.aliases = aliases
         self.places = places or PlaceResolver(PlaceAliasTable.load())
+        self.sent_places = SentPlaces()
         # (dataset, provider name or code, source-qualified id) → rows that used it
         self.unresolved: Counter[tuple[str, str, str]] = Counter()
         self._cache: dict[tuple[str, str], tuple[str, Row]] = {}
@@ -115,7 +116,7 @@ class RowBuilder:
             "date_precision": record.date.precision.value,
             **record.extras,
         }
-        place = add_location(self.places, record, common, batch)
+        place = add_location(self.places, record, common, batch, self.sent_places)
         if isinstance(record, ProviderEventRecord):
             self._event(record, common, batch)
             batch.events[record.id]["place"] = place

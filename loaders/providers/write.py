@@ -41,6 +41,7 @@ def write_batch(tx: ManagedTransaction, batch: GraphBatch) -> Counter[str]:
     _add(total, [merge_actors(tx, rows=list(batch.actors.values()))])
     if batch.places:
         _add(total, [merge_places(tx, rows=list(batch.places.values()))])
+    if batch.place_links:
         _add(total, [merge_place_links(tx, rows=list(batch.place_links.values()))])
     if batch.events:
         new, known = _split(tx, batch.events, statements=False)

@@ -47,19 +47,40 @@ def _scattered_acled(path: Path) -> None:
     with (DATA / "acled_geo_2020.csv").open(newline="", encoding="utf-8-sig") as stream:
         header = next(csv.reader(stream))
     points = [(rng.uniform(36.0, 37.2), rng.uniform(35.3, 36.5)) for _ in range(250)]
-    points += [(rng.choice([-1, 1]) * rng.uniform(176.0, 180.0), rng.uniform(-21.0, -14.0)) for _ in range(100)]
+    points += [
+        (rng.choice([-1, 1]) * rng.uniform(176.0, 180.0), rng.uniform(-21.0, -14.0))
+        for _ in range(100)
+    ]
     points += [(rng.uniform(-180, 180), rng.uniform(-89, 89)) for _ in range(40)]
     points += [(36.2, 35.9), (37.0, 35.5), (36.5, 36.3), (178.0, -15.0), (-178.0, -20.0)]  # edges
-    points += [(180.0, -17.0), (-180.0, -17.5), (36.19999, 35.9), (36.5, 36.30001), (-177.99999, -16)]
+    points += [
+        (180.0, -17.0),
+        (-180.0, -17.5),
+        (36.19999, 35.9),
+        (36.5, 36.30001),
+        (-177.99999, -16),
+    ]
     with path.open("w", newline="") as stream:
         out = csv.DictWriter(stream, fieldnames=header)
         out.writeheader()
         for n, (lon, lat) in enumerate(points):
             row = dict.fromkeys(header, "")
-            row.update(event_id_cnty=f"GEO{n}", event_date="2020-05-01", year="2020", time_precision="1",
-                       event_type="Battles", sub_event_type="Armed clash", actor1="Hayat Tahrir al-Sham",
-                       iso="760", country="Syria", admin1="Idleb", location=f"Spot {n}",
-                       latitude=repr(lat), longitude=repr(lon), geo_precision=str(1 + n % 3))
+            row.update(
+                event_id_cnty=f"GEO{n}",
+                event_date="2020-05-01",
+                year="2020",
+                time_precision="1",
+                event_type="Battles",
+                sub_event_type="Armed clash",
+                actor1="Hayat Tahrir al-Sham",
+                iso="760",
+                country="Syria",
+                admin1="Idleb",
+                location=f"Spot {n}",
+                latitude=repr(lat),
+                longitude=repr(lon),
+                geo_precision=str(1 + n % 3),
+            )
             out.writerow(row)
 
 
@@ -83,7 +104,9 @@ def geo_client(
         yield client
 
 
-def _points(driver: Driver, settings: GraphSettings, label: str) -> dict[str, tuple[float, float, int | None]]:
+def _points(
+    driver: Driver, settings: GraphSettings, label: str
+) -> dict[str, tuple[float, float, int | None]]:
     records = driver.execute_query(
         f"MATCH (n:{label}) WHERE n.point IS NOT NULL "
         "RETURN n.id AS id, n.point.longitude AS lon, n.point.latitude AS lat, n.geo_precision AS p",
@@ -101,7 +124,10 @@ def _in_box(lon: float, lat: float, box: tuple[float, float, float, float]) -> b
 
 def _haversine_m(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     p1, p2 = math.radians(lat1), math.radians(lat2)
-    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    a = (
+        math.sin((p2 - p1) / 2) ** 2
+        + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    )
     return 2 * NEO4J_EARTH_RADIUS_M * math.asin(math.sqrt(a))
 
 
@@ -113,7 +139,9 @@ def _ids(client: TestClient, url: str) -> set[str]:
     return {item["id"] for item in body["items"]}
 
 
-@pytest.mark.parametrize("box", [IDLIB_BOX, ANTIMERIDIAN_BOX, (-180.0, -90.0, 180.0, 90.0), (36.5, 36.3, 36.5, 36.3)])
+@pytest.mark.parametrize(
+    "box", [IDLIB_BOX, ANTIMERIDIAN_BOX, (-180.0, -90.0, 180.0, 90.0), (36.5, 36.3, 36.5, 36.3)]
+)
 def test_bbox_returns_exactly_the_events_inside(
     geo_client: TestClient, driver: Driver, settings: GraphSettings, box: tuple[float, ...]
 ) -> None:
@@ -132,14 +160,23 @@ def test_bbox_returns_exactly_the_events_inside(
     [(35.813, 36.61, 25.0), (35.9, 36.6, 60.0), (-17.0, 179.9, 150.0), (-17.0, -179.5, 400.0)],
 )
 def test_near_returns_exactly_the_events_within_the_radius(
-    geo_client: TestClient, driver: Driver, settings: GraphSettings, lat: float, lon: float, radius_km: float
+    geo_client: TestClient,
+    driver: Driver,
+    settings: GraphSettings,
+    lat: float,
+    lon: float,
+    radius_km: float,
 ) -> None:
     points = _points(driver, settings, "Event")
     expected = {
-        i for i, (plon, plat, _) in points.items() if _haversine_m(lat, lon, plat, plon) <= radius_km * 1000
+        i
+        for i, (plon, plat, _) in points.items()
+        if _haversine_m(lat, lon, plat, plon) <= radius_km * 1000
     }
     assert expected and expected != set(points)
-    assert _ids(geo_client, f"/events?near={lat},{lon}&radius_km={radius_km}&limit=1000") == expected
+    assert (
+        _ids(geo_client, f"/events?near={lat},{lon}&radius_km={radius_km}&limit=1000") == expected
+    )
 
 
 def test_max_geo_precision_leaves_out_centroid_placed_events(
@@ -149,7 +186,10 @@ def test_max_geo_precision_leaves_out_centroid_placed_events(
     bbox = "-180,-90,180,90"
     for level in (1, 3, 4, 5):
         expected = {i for i, (_, _, p) in points.items() if p is not None and p <= level}
-        assert _ids(geo_client, f"/events?bbox={bbox}&max_geo_precision={level}&limit=1000") == expected
+        assert (
+            _ids(geo_client, f"/events?bbox={bbox}&max_geo_precision={level}&limit=1000")
+            == expected
+        )
     precise = _ids(geo_client, "/events?max_geo_precision=3&limit=1000")
     assert "acled:SYR200002" not in precise  # ACLED geo_precision 3: the governorate's centroid
     assert "ucdp:300101" not in precise and "gdelt:410412376" not in precise  # UCDP 4, GDELT type 2
@@ -157,7 +197,9 @@ def test_max_geo_precision_leaves_out_centroid_placed_events(
     assert "event:2020-02-ariha-strikes" not in precise  # curated: precision unknown
 
 
-def test_idleb_rows_come_back_through_the_curated_idlib_beside_the_seed(geo_client: TestClient) -> None:
+def test_idleb_rows_come_back_through_the_curated_idlib_beside_the_seed(
+    geo_client: TestClient,
+) -> None:
     found = _ids(geo_client, "/timeline?place=place:idlib&limit=1000")
     assert {"event:2020-02-ariha-strikes", "stmt:cutts-ariha-accusation"} <= found  # the seed story
     assert {"acled:SYR100001", "acled:SYR100004", "acled:SYR200002", "acled:SYR200005"} <= found
@@ -192,7 +234,12 @@ def test_geojson_pages_read_back_with_geojson_and_shapely(geo_client: TestClient
         cursor = response.headers.get("X-Next-Cursor")
         assert cursor == collection.get("next_cursor")
         url = f"/events?format=geojson&bbox={bbox}&limit=100&cursor={cursor}" if cursor else ""
-    assert len(seen) == len(set(seen)) == len(_ids(geo_client, f"/events?bbox={bbox}&limit=1000")) > 100
+    assert (
+        len(seen)
+        == len(set(seen))
+        == len(_ids(geo_client, f"/events?bbox={bbox}&limit=1000"))
+        > 100
+    )
     # Items without a point stay in the page, with a null geometry (RFC 7946 allows it).
     response = geo_client.get("/timeline?format=geojson&place=place:ariha&limit=1000")
     features = {f["id"]: f for f in geojson.loads(response.text)["features"]}
@@ -214,11 +261,16 @@ def test_accusations_filter_by_bbox_and_place(geo_client: TestClient) -> None:
     assert idlib | kyiv < everywhere
     assert statements("/accusations?place=place:idlib&limit=1000") >= idlib
     network = geo_client.get(f"/accusations/network?bbox={','.join(map(str, IDLIB_BOX))}").json()
-    assert {edge["source"] for edge in network["edges"]} == {"actor:turkey", "actor:syrian-government"}
+    assert {edge["source"] for edge in network["edges"]} == {
+        "actor:turkey",
+        "actor:syrian-government",
+    }
 
 
 def test_export_geojson_and_geo_filtered_export(geo_client: TestClient) -> None:
-    response = geo_client.get("/export", params={"seed": "place:idlib", "depth": 1, "format": "geojson"})
+    response = geo_client.get(
+        "/export", params={"seed": "place:idlib", "depth": 1, "format": "geojson"}
+    )
     assert response.status_code == 200, response.text
     collection = geojson.loads(response.text)
     assert collection.is_valid, collection.errors()
@@ -228,13 +280,16 @@ def test_export_geojson_and_geo_filtered_export(geo_client: TestClient) -> None:
     assert features["place:northwest-syria"]["geometry"] is None
     assert not any(f.startswith(("actor:", "src:")) for f in features)
     narrowed = geo_client.get(
-        "/export", params={"seed": "place:idlib", "depth": 1, "format": "geojson", "max_geo_precision": 3}
+        "/export",
+        params={"seed": "place:idlib", "depth": 1, "format": "geojson", "max_geo_precision": 3},
     )
     kept = {f["id"] for f in geojson.loads(narrowed.text)["features"]}
     assert "acled:SYR200002" not in kept and "place:idlib" in kept
 
 
-def test_bbox_and_near_plans_seek_the_point_index(geo_client: TestClient, driver: Driver, settings: GraphSettings) -> None:
+def test_bbox_and_near_plans_seek_the_point_index(
+    geo_client: TestClient, driver: Driver, settings: GraphSettings
+) -> None:
     for plan in (Plan.BBOX, Plan.NEAR):
         query = TIMELINE[plan, (ItemKind.EVENT, ItemKind.STATEMENT)]
         explained = driver.execute_query("EXPLAIN " + query, {}, database_=settings.database)
@@ -261,7 +316,9 @@ def test_bbox_and_near_plans_seek_the_point_index(geo_client: TestClient, driver
         ("max_geo_precision=6", "max_geo_precision"),
     ],
 )
-@pytest.mark.parametrize("path", ["/timeline", "/events", "/accusations", "/export?seed=place:idlib"])
+@pytest.mark.parametrize(
+    "path", ["/timeline", "/events", "/accusations", "/export?seed=place:idlib"]
+)
 def test_malformed_geo_parameters_are_a_422_naming_them(
     geo_client: TestClient, path: str, query: str, name: str
 ) -> None:
@@ -277,6 +334,11 @@ def test_bbox_and_near_are_exact_on_the_date_ordered_plan_too(
     monkeypatch.setattr("graph.queries.timeline.geo_is_selective", lambda *args, **kwargs: False)
     points = _points(driver, settings, "Event")
     expected = {i for i, (lon, lat, _) in points.items() if _in_box(lon, lat, ANTIMERIDIAN_BOX)}  # type: ignore[arg-type]
-    assert _ids(geo_client, f"/events?bbox={','.join(map(repr, ANTIMERIDIAN_BOX))}&limit=1000") == expected
-    near = {i for i, (lon, lat, _) in points.items() if _haversine_m(35.9, 36.6, lat, lon) <= 60_000}  # type: ignore[arg-type]
+    assert (
+        _ids(geo_client, f"/events?bbox={','.join(map(repr, ANTIMERIDIAN_BOX))}&limit=1000")
+        == expected
+    )
+    near = {
+        i for i, (lon, lat, _) in points.items() if _haversine_m(35.9, 36.6, lat, lon) <= 60_000
+    }  # type: ignore[arg-type]
     assert _ids(geo_client, "/events?near=35.9,36.6&radius_km=60&limit=1000") == near

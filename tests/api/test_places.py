@@ -28,8 +28,11 @@ def places_client(
     with driver.session(database=settings.database) as session:
         load_curated(SEED, session)
     folder = tmp_path_factory.mktemp("places")
-    for name, fmt in (("acled_geo_2020.csv", "acled"), ("ucdp_ged_geo.csv", "ucdp"),
-                      ("gdelt_syria_2020.export.CSV", "gdelt")):
+    for name, fmt in (
+        ("acled_geo_2020.csv", "acled"),
+        ("ucdp_ged_geo.csv", "ucdp"),
+        ("gdelt_syria_2020.export.CSV", "gdelt"),
+    ):
         copy = folder / name
         copy.write_bytes((DATA / name).read_bytes())
         load_provider(driver, settings.database, copy, fmt, aliases=AliasTable.load())  # type: ignore[arg-type]
@@ -58,7 +61,9 @@ def test_places_within_and_kind(places_client: TestClient) -> None:
     inside = _ids(places_client, "/places?within=place:idlib&limit=1000")
     assert {"place:ariha", "place:idlib-city", "place:syr:idlib:@kafr-nobol"} <= set(inside)
     assert "place:syr:aleppo:@atareb" not in inside and "place:idlib" not in inside
-    assert "place:syr:aleppo:@atareb" in _ids(places_client, "/places?within=place:syria&limit=1000")
+    assert "place:syr:aleppo:@atareb" in _ids(
+        places_client, "/places?within=place:syria&limit=1000"
+    )
     assert set(_ids(places_client, "/places?kind=country")) >= {"place:syria", "place:tur"}
     page = places_client.get("/places?limit=2").json()
     assert len(page["items"]) == 2 and page["next_cursor"]
@@ -70,9 +75,15 @@ def test_place_detail_has_hierarchy_children_counts_and_sources(places_client: T
     response = places_client.get("/places/place:idlib")
     assert response.status_code == 200, response.text
     idlib = response.json()
-    assert (idlib["name"], idlib["kind"], idlib["admin_level"], idlib["country"]) == ("Idlib", "region", 1, "SYR")
+    assert (idlib["name"], idlib["kind"], idlib["admin_level"], idlib["country"]) == (
+        "Idlib",
+        "region",
+        1,
+        "SYR",
+    )
     assert [(a["id"], a["depth"]) for a in idlib["ancestors"]] == [
-        ("place:northwest-syria", 1), ("place:syria", 1)
+        ("place:northwest-syria", 1),
+        ("place:syria", 1),
     ]
     children = {child["id"] for child in idlib["children"]}
     assert {"place:idlib-city", "place:ariha", "place:syr:idlib:ariha"} <= children

@@ -24,9 +24,9 @@ from .conftest import DATA
 
 
 def test_place_keys_fold_case_accents_punctuation_and_kind_words() -> None:
-    assert {place_key(n) for n in ("Idlib", "IDLIB", "Ídlib", "Idlib governorate", "Idlib Province")} == {
-        "idlib"
-    }
+    assert {
+        place_key(n) for n in ("Idlib", "IDLIB", "Ídlib", "Idlib governorate", "Idlib Province")
+    } == {"idlib"}
     assert place_key("Deir-ez-Zor") == place_key("Deir ez Zor") == "deir ez zor"
     assert place_key("Dar'a") == place_key("Dar`a") == "dara"
     assert place_key("Ariha sub-district") == place_key("Ariha subdistrict") == "ariha"
@@ -47,9 +47,24 @@ def test_fips_crosswalk_maps_every_code_to_an_iso_country_or_says_none() -> None
         if row["iso3"] and row["iso3"] != "XKX":
             assert pycountry.countries.get(alpha_3=row["iso3"]) is not None, row
     # FIPS is not ISO: the same two letters often mean another country.
-    expected = {"SY": "SYR", "TU": "TUR", "RS": "RUS", "UP": "UKR", "IZ": "IRQ", "IS": "ISR",
-                "AS": "AUS", "AU": "AUT", "UK": "GBR", "GM": "DEU", "SF": "ZAF", "KV": "XKX",
-                "GZ": "PSE", "WE": "PSE", "LE": "LBN", "US": "USA"}
+    expected = {
+        "SY": "SYR",
+        "TU": "TUR",
+        "RS": "RUS",
+        "UP": "UKR",
+        "IZ": "IRQ",
+        "IS": "ISR",
+        "AS": "AUS",
+        "AU": "AUT",
+        "UK": "GBR",
+        "GM": "DEU",
+        "SF": "ZAF",
+        "KV": "XKX",
+        "GZ": "PSE",
+        "WE": "PSE",
+        "LE": "LBN",
+        "US": "USA",
+    }
     assert {code: iso3_from_fips(code) for code in expected} == expected
     with pytest.raises(UnknownCountry, match="unknown FIPS"):
         iso3_from_fips("ZZ")
@@ -129,19 +144,31 @@ def test_one_place_many_spellings_across_providers() -> None:
 def test_place_chain_ids_follow_the_documented_scheme() -> None:
     resolver = PlaceResolver(PlaceAliasTable.load())
     chain = resolver.resolve(
-        RowLocation(level=PlaceLevel.LOCATION, country="SYR", country_name="Syria", admin1="Idleb",
-                    admin2="Ariha", admin3="Ariha", name="Balyun")
+        RowLocation(
+            level=PlaceLevel.LOCATION,
+            country="SYR",
+            country_name="Syria",
+            admin1="Idleb",
+            admin2="Ariha",
+            admin3="Ariha",
+            name="Balyun",
+        )
     )
     assert chain is not None
     assert [p.id for p in chain.places] == [
-        "place:syria", "place:idlib", "place:syr:idlib:ariha", "place:syr:idlib:ariha:ariha",
+        "place:syria",
+        "place:idlib",
+        "place:syr:idlib:ariha",
+        "place:syr:idlib:ariha:ariha",
         "place:syr:idlib:@balyun",
     ]
     assert [p.admin_level for p in chain.places] == [0, 1, 2, 3, None]
-    no_iso = resolver.resolve(RowLocation(level=PlaceLevel.LOCATION, country_name="Atlantis",
-                                          name="Poseidonia"))
+    no_iso = resolver.resolve(
+        RowLocation(level=PlaceLevel.LOCATION, country_name="Atlantis", name="Poseidonia")
+    )
     assert no_iso is not None and [p.id for p in no_iso.places] == [
-        "place:x-atlantis", "place:x-atlantis:@poseidonia"
+        "place:x-atlantis",
+        "place:x-atlantis:@poseidonia",
     ]
     resolver.resolve(RowLocation(level=PlaceLevel.COUNTRY, country_name="Kosovo"))
     kosovo = resolver.resolve(RowLocation(level=PlaceLevel.COUNTRY, country_name="Kosovo"))
@@ -189,7 +216,10 @@ def test_unusable_location_cells_cost_only_the_point_or_place() -> None:
     assert len(gdelt) == 15
     unknown = gdelt["990000002"]
     assert unknown.location is not None and unknown.location.level is None  # place lost
-    assert (unknown.location.longitude, unknown.location.latitude) == (30.5167, 50.4333)  # point kept
+    assert (unknown.location.longitude, unknown.location.latitude) == (
+        30.5167,
+        50.4333,
+    )  # point kept
     assert [p.lost for p in unknown.geo_problems] == ["place"]
 
 
