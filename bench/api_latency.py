@@ -2,15 +2,16 @@
 
     .venv/bin/python bench/api_latency.py [--instance main] [--load] [--calls 200]
     .venv/bin/python bench/api_latency.py --instance t-perf --provider-rows 200000 --calls 20
-    .venv/bin/python bench/api_latency.py --instance bench --provider-rows 1000000 --formats acled \
-        --only geo --calls 100          # bbox / near on ≥ 1M events
+    .venv/bin/python bench/api_latency.py --instance bench --geo-events 1000000 --only geo --calls 100
 
 Calls go through FastAPI's TestClient (routing, validation, serialisation, one Neo4j session per
 request) to the instance's server, or to NEO4J_URI when set. `--load` first loads the seed file
 (idempotent). `--provider-rows N` also writes N synthetic rows of each of --formats (default ACLED
 and GDELT; bench/synthetic.py, spread over 30 countries and 15,000 towns, cached in --workdir) and
 loads them with the provider loader (idempotent: a second run rewrites the same ids), then times
-the large-graph endpoint list (`--only geo`: the bbox / near / max_geo_precision cases). Each
+the large-graph endpoint list (`--only geo`: the bbox / near / max_geo_precision cases).
+`--geo-events N` writes N located events server-side first (bench/geo_events.py: minutes for a
+million, where the loader takes hours on a busy machine). Each
 endpoint is warmed up before it is timed; an endpoint answering non-200 is reported with its status
 instead of stopping the run. The server runs in the instance's own process, so the figures include
 everything but the network.
@@ -135,6 +136,8 @@ def main() -> None:
     parser.add_argument("--workdir", type=Path, default=Path("/tmp/ckg-bench"))
     parser.add_argument("--formats", default="acled,gdelt", help="with --provider-rows: which files")
     parser.add_argument("--only", choices=["geo"], help="time only the bbox / near cases")
+    parser.add_argument("--geo-events", type=int, default=0,
+                        help="first write this many located events server-side (bench/geo_events.py)")
     args = parser.parse_args()
     settings = resolve_settings(args.instance)
     if args.load or (args.provider_rows and not args.skip_load):
@@ -142,6 +145,11 @@ def main() -> None:
             load_curated(SEED, session)
     if args.provider_rows and not args.skip_load:
         load_providers(settings, args.provider_rows, args.workdir, args.formats.split(","))
+    if args.geo_events:
+        from geo_events import build_geo_events  # bench/geo_events.py, beside this file
+
+        with open_driver(settings) as driver:
+            build_geo_events(driver, settings.database, args.geo_events)
     endpoints = (LARGE_ENDPOINTS + GEO_ENDPOINTS) if args.provider_rows else ENDPOINTS
     if args.only == "geo":
         endpoints = GEO_ENDPOINTS
