@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from datetime import date
 
 from graph.export.records import GraphStream
-from graph.export.values import ExportError, GeoPoint, PropType, Scalar, Value
+from graph.export.values import ExportError, PointValue, PropType, Scalar, Value
 
 ARRAY_DELIMITER = ";"
 ROWS_PER_CHUNK = 500
@@ -42,8 +42,8 @@ class _Sink(io.RawIOBase):
         return data
 
 
-def _scalar(value: Scalar | GeoPoint) -> str:
-    if isinstance(value, GeoPoint):  # neo4j-admin's point syntax; WGS-84 from the key names
+def _scalar(value: Scalar | PointValue) -> str:
+    if isinstance(value, PointValue):  # neo4j-admin's point syntax; WGS-84 from the key names
         return f"{{longitude:{value.longitude!r},latitude:{value.latitude!r}}}"
     if isinstance(value, bool):
         return "true" if value else "false"

@@ -21,7 +21,7 @@ from neo4j import Session
 
 from graph.export.chunks import encoded
 from graph.export.records import ExportNode, ExportRelationship, GraphStream
-from graph.export.values import GeoPoint, Value
+from graph.export.values import PointValue, Value
 from graph.migrations import NODE_ID_CONSTRAINTS, REL_ID_CONSTRAINTS
 
 BATCH = 200
@@ -53,7 +53,7 @@ def literal(value: Value | dict[str, Value]) -> str:
         return _string(value)
     if isinstance(value, date):
         return f'date("{value.isoformat()}")'
-    if isinstance(value, GeoPoint):
+    if isinstance(value, PointValue):
         return f"point({{longitude: {value.longitude!r}, latitude: {value.latitude!r}}})"
     if isinstance(value, list):
         return "[" + ", ".join(literal(item) for item in value) + "]"

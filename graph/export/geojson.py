@@ -13,7 +13,7 @@ from collections.abc import Iterator
 
 from graph.export.chunks import encoded
 from graph.export.records import GraphStream, check_reserved
-from graph.export.values import GeoPoint, to_json
+from graph.export.values import PointValue, to_json
 
 FEATURE_LABELS = frozenset({"Event", "Statement", "Place"})
 RESERVED = frozenset({"labels"})
@@ -37,7 +37,7 @@ def _parts(stream: GraphStream) -> Iterator[str]:
         feature = {
             "type": "Feature",
             "id": node.id,
-            "geometry": to_json(point) if isinstance(point, GeoPoint) else None,
+            "geometry": to_json(point) if isinstance(point, PointValue) else None,
             "properties": properties,
         }
         yield ("," if index else "") + "\n" + _dumps(feature)

@@ -25,7 +25,7 @@ from rdflib.term import BNode, Node
 
 from graph.export.chunks import encoded
 from graph.export.records import ExportNode, ExportRelationship, GraphStream
-from graph.export.values import GeoPoint, Scalar, Value
+from graph.export.values import PointValue, Scalar, Value
 
 CKG = Namespace("urn:conflictkg:vocab:")
 NODE = Namespace("urn:conflictkg:id:")
@@ -74,8 +74,8 @@ def rel_iri(rel_id: str) -> URIRef:
     return REL[quote(rel_id, safe=":-._~@")]
 
 
-def _literal(value: Scalar | GeoPoint) -> Literal:
-    if isinstance(value, GeoPoint):
+def _literal(value: Scalar | PointValue) -> Literal:
+    if isinstance(value, PointValue):
         return Literal(f"POINT({value.longitude!r} {value.latitude!r})", datatype=GEO.wktLiteral)
     if isinstance(value, float):
         return ExactDouble(repr(value), datatype=XSD.double)

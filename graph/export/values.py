@@ -17,7 +17,7 @@ from typing import TypeAlias
 
 
 @dataclass(frozen=True, slots=True)
-class GeoPoint:
+class PointValue:
     """A WGS-84 2D point as exports carry it (the driver's WGS84Point, without the driver)."""
 
     longitude: float
@@ -25,7 +25,7 @@ class GeoPoint:
 
 
 Scalar: TypeAlias = str | int | float | bool | date
-Value: TypeAlias = Scalar | GeoPoint | list[Scalar]
+Value: TypeAlias = Scalar | PointValue | list[Scalar]
 WGS84_SRID = 4326
 
 
@@ -89,14 +89,14 @@ def prop_type(value_types: list[str], where: str) -> PropType:
 
 def native(value: object) -> Value:
     """The driver's value with neo4j.time.Date turned into datetime.date (also inside lists) and a
-    WGS-84 point into a GeoPoint; ExportError for a point of another coordinate system."""
+    WGS-84 point into a PointValue; ExportError for a point of another coordinate system."""
     if isinstance(value, list):
         return [native(item) for item in value]  # type: ignore[misc]
     srid = getattr(value, "srid", None)
     if srid is not None:
         if srid != WGS84_SRID or len(value) != 2:  # type: ignore[arg-type]
             raise ExportError(f"point {value!r} is not a WGS-84 2D point")
-        return GeoPoint(float(value[0]), float(value[1]))  # type: ignore[index]
+        return PointValue(float(value[0]), float(value[1]))  # type: ignore[index]
     to_native = getattr(value, "to_native", None)
     return to_native() if callable(to_native) else value  # type: ignore[return-value]
 
@@ -105,14 +105,14 @@ def to_json(value: Value) -> object:
     """A JSON-ready value: dates as ISO strings, points as GeoJSON geometries, lists kept as lists."""
     if isinstance(value, list):
         return [to_json(item) for item in value]
-    if isinstance(value, GeoPoint):
+    if isinstance(value, PointValue):
         return {"type": "Point", "coordinates": [value.longitude, value.latitude]}
     return value.isoformat() if isinstance(value, date) else value
 
 
 def to_text(value: Value) -> str | int | float | bool:
     """A value for formats with scalar attributes only: lists and points become JSON in a string."""
-    if isinstance(value, (list, GeoPoint)):
+    if isinstance(value, (list, PointValue)):
         return json.dumps(to_json(value), ensure_ascii=False)
     return value.isoformat() if isinstance(value, date) else value
 
@@ -128,7 +128,7 @@ def from_json(value: object, ptype: PropType) -> Value:
         return float(value)  # type: ignore[arg-type]
     if ptype is PropType.POINT:
         longitude, latitude = value["coordinates"]  # type: ignore[index]
-        return GeoPoint(float(longitude), float(latitude))
+        return PointValue(float(longitude), float(latitude))
     return value  # type: ignore[return-value]
 
 

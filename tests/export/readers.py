@@ -14,7 +14,7 @@ from rdflib.collection import Collection
 from rdflib.namespace import RDF
 
 from graph.export.rdf import CKG, GEO
-from graph.export.values import GeoPoint, PropType, from_json, from_text
+from graph.export.values import PointValue, PropType, from_json, from_text
 
 Snapshot = tuple[dict[str, Any], dict[str, Any]]
 
@@ -85,7 +85,7 @@ def _rdf_properties(graph: Graph, subject: URIRef) -> dict[str, Any]:
         key = str(predicate)[len(str(CKG)):]
         if isinstance(value, Literal) and value.datatype == GEO.wktLiteral:
             point = shapely.wkt.loads(str(value))
-            properties[key] = GeoPoint(point.x, point.y)
+            properties[key] = PointValue(point.x, point.y)
         elif isinstance(value, Literal):
             properties[key] = value.toPython()
         elif value == RDF.nil or not isinstance(value, URIRef):

@@ -12,7 +12,7 @@ from graph.export.csv_import import parse_value, records
 from graph.export.cypher import literal, name
 from graph.export.values import (
     ExportError,
-    GeoPoint,
+    PointValue,
     PropType,
     from_text,
     native,
@@ -66,7 +66,7 @@ def test_prop_type_merges_empty_lists_and_refuses_mixed_types() -> None:
 
 def test_points_export_as_geojson_geometries_and_back() -> None:
     point = native(WGS84Point((36.6339, 35.9306)))
-    assert point == GeoPoint(36.6339, 35.9306)
+    assert point == PointValue(36.6339, 35.9306)
     assert to_json(point) == {"type": "Point", "coordinates": [36.6339, 35.9306]}
     assert from_text(to_text(point), PropType.POINT) == point
     with pytest.raises(ExportError, match="WGS-84 2D"):

@@ -10,7 +10,7 @@ import pytest
 from fastapi.testclient import TestClient
 from neo4j import Driver
 
-from graph.export.values import GeoPoint
+from graph.export.values import PointValue
 from graph.settings import GraphSettings
 from tests.export.conftest import graph_snapshot
 from tests.export.readers import read_gexf, read_graphml, read_json, read_rdf
@@ -41,7 +41,7 @@ def test_export_format_reads_back_equal_to_graph(
 def test_export_json_keeps_typed_edge_cases(small_graph: Driver, export_client: TestClient) -> None:
     nodes, _ = read_json(export_client.get("/export", params={"seed": "place:idlib"}).content)
     assert nodes["place:idlib"][1]["longitude"] == 0.1 + 0.2
-    assert nodes["place:idlib"][1]["point"] == GeoPoint(36.6339, 0.1 + 0.2)
+    assert nodes["place:idlib"][1]["point"] == PointValue(36.6339, 0.1 + 0.2)
     nodes, _ = read_json(export_client.get("/export", params={"seed": ERKHOV}).content)
     assert nodes[ERKHOV][1]["description"] == 'Ambassador, "quoted"\nsecond line'
     assert nodes["stmt:erkhov-blames-turkey"][1]["verbatim"] is False
