@@ -70,12 +70,39 @@ def print_provider_report(report: ProviderLoadReport) -> None:
         for (dataset, key, actor_id), rows in report.unresolved.most_common(UNRESOLVED_SHOWN):
             table.add_row(dataset, key, actor_id, f"{rows:,}")
         console.print(table, highlight=False)
+    print_place_report(report)
     if report.rejects_path is not None:
         console.print(
             f"Rejected rows (line, column, reason): {report.rejects_path}",
             highlight=False,
             soft_wrap=True,
         )
+
+
+def print_place_report(report: ProviderLoadReport) -> None:
+    """How many rows got a place and a point, and the location cells that could not be used."""
+    written = report.events + report.statements
+    console.print(
+        f"Places: {report.placed:,} of {written:,} rows placed, {report.with_point:,} with a point.",
+        highlight=False,
+        soft_wrap=True,
+    )
+    if not report.geo_problems:
+        return
+    table = Table(
+        title="Location cells not used (each row still loaded; line numbers of the first rows)",
+        title_justify="left",
+    )
+    for column in ("problem", "rows", "lines"):
+        table.add_column(column, justify="right" if column == "rows" else "left")
+    for text, rows in report.geo_problems.most_common():
+        lines = [
+            f"{line} ({problem.value})"
+            for line, problem in report.geo_examples
+            if f"{problem.column}: {problem.reason} (lost its {problem.lost})" == text
+        ]
+        table.add_row(text, f"{rows:,}", ", ".join(lines[:5]))
+    console.print(table, highlight=False)
 
 
 def load_provider_file(

@@ -9,7 +9,8 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from schema.date_words import date_in_words
 from schema.dates import FuzzyDate
-from schema.references import ActorRef, DateInfo, NodeRef, SourceRef
+from schema.geo import GeoFilter
+from schema.references import ActorRef, DateInfo, GraphDate, NodeRef, SourceRef
 
 
 class Level(StrEnum):
@@ -29,6 +30,8 @@ class AccusationFilter(BaseModel):
     accused_ids: list[str] | None = None
     charge: str | None = None
     level: Level = Level.ACTOR
+    place_id: str | None = None
+    geo: GeoFilter = GeoFilter()
 
 
 class AccusationKey(BaseModel):

@@ -14,6 +14,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, computed_field, model_validator
 
 from schema.dates import FuzzyDate
+from schema.geo import GeoProblem, RowLocation
 from schema.vocabulary import ActorKind, EventType, ParticipantRole, Stance
 
 Dataset = Literal["acled", "gdelt", "ucdp"]
@@ -70,6 +71,8 @@ class _ProviderRecord(BaseModel):
     date: FuzzyDate
     source_url: str | None = None
     extras: dict[str, Extra] = {}
+    location: RowLocation | None = None  # where it happened (place names, point, precision)
+    geo_problems: tuple[GeoProblem, ...] = ()  # location cells that could not be used
 
     @computed_field  # type: ignore[prop-decorator]
     @property

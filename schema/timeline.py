@@ -8,6 +8,7 @@ from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from schema.geo import GeoFilter, GeoPoint
 from schema.references import ActorRole, DateInfo, PlaceRef, SourceRef, VerdictRef
 
 
@@ -27,6 +28,7 @@ class TimelineFormat(StrEnum):
     JSON = "json"
     TIMELINEJS = "timelinejs"
     VIS = "vis"
+    GEOJSON = "geojson"
 
 
 class TimelineItem(BaseModel):
@@ -92,6 +94,12 @@ class TimelineItem(BaseModel):
     fatalities_best: int | None = None
     actors: list[ActorRole] = []
     place: PlaceRef | None = None
+    point: GeoPoint | None = Field(default=None, description="Where it happened (WGS-84), if known.")
+    geo_precision: int | None = Field(
+        default=None,
+        description="How precisely `point` locates it, 1 (the named place) to 5 (a country); "
+        "4 and 5 are region or country centroids. See the README's precision table.",
+    )
     sources: list[SourceRef] = []
     verdicts: Sequence[VerdictRef] = Field(
         default=[], description="Fact-check verdicts on a statement, oldest first (events: none)."
@@ -119,6 +127,7 @@ class TimelineFilter(BaseModel):
     place_id: str | None = None
     q: str | None = None
     kinds: list[ItemKind] = [ItemKind.EVENT, ItemKind.STATEMENT]
+    geo: GeoFilter = GeoFilter()
 
 
 class SortKey(BaseModel):

@@ -1,6 +1,16 @@
 """The API's routers, in the order they appear in the OpenAPI document."""
 
-from api.routes import accusations, actors, events, export, health, paths, statements, timeline
+from api.routes import (
+    accusations,
+    actors,
+    events,
+    export,
+    health,
+    paths,
+    places,
+    statements,
+    timeline,
+)
 
 ROUTERS = [
     health.router,
@@ -9,6 +19,7 @@ ROUTERS = [
     statements.router,
     accusations.router,
     actors.router,
+    places.router,
     paths.router,
     export.router,
 ]

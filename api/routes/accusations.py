@@ -8,6 +8,7 @@ from fastapi import APIRouter, Depends, Query
 from fastapi.responses import JSONResponse
 
 from api.deps import ReaderDep
+from api.geo_params import GeoFilterDep
 from api.known_ids import IdKind, NamedIds, require_known
 from api.params import (
     MAX_LIMIT,
@@ -30,6 +31,7 @@ from schema.accusations import (
     Level,
     NetworkFormat,
 )
+from schema.geo import GeoFilter
 from schema.cytoscape import CytoscapeNetwork, to_cytoscape
 from schema.timeline import sort_rank
 from schema.vis_network import VisNetwork, to_vis_network
@@ -50,6 +52,12 @@ def accusation_filter(
     ] = None,
     charge: Annotated[str | None, Query(description="Words the charge contains (case-insensitive).")] = None,
     level: Annotated[Level, Query(description=Level.__doc__)] = Level.ACTOR,
+    place: Annotated[
+        str | None,
+        Query(description="Place id: statements made there (GDELT) or about events there, places "
+              "within it included.", examples=["place:idlib"]),
+    ] = None,
+    geo: GeoFilterDep = GeoFilter(),
 ) -> AccusationFilter:
     """The accusation filters, validated; 422 names the offending parameter, 404 an unknown id."""
     window_start, window_end = date_window(start, end)
@@ -57,6 +65,7 @@ def accusation_filter(
         reader,
         NamedIds("accuser", IdKind.ACTOR, accuser or []),
         NamedIds("accused", IdKind.ACTOR, accused or []),
+        NamedIds("place", IdKind.PLACE, [place] if place else []),
     )
     return AccusationFilter(
         window_start=window_start,
@@ -65,6 +74,8 @@ def accusation_filter(
         accused_ids=accused or None,
         charge=charge.strip() if charge and charge.strip() else None,
         level=level,
+        place_id=place,
+        geo=geo,
     )
 
 

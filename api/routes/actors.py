@@ -23,6 +23,7 @@ from api.routes.timeline import FormatParam, TimelineFilterDep, formatted, timel
 from graph.queries.actors import get_actor, get_actor_ref, list_actors
 from graph.queries.relations import get_relations
 from schema.actors import ActorPage, ActorProfile, ActorRelations
+from schema.geojson import FeatureCollection
 from schema.timeline import TimelineFormat, TimelinePage
 from schema.timelinejs import TimelineJSDocument
 from schema.vis_timeline import VisTimeline
@@ -94,7 +95,7 @@ def read_actor_relations(actor_id: str, reader: ReaderDep) -> ActorRelations:
 @router.get(
     "/actors/{actor_id}/timeline",
     summary="One actor's events and statements in date order",
-    response_model=TimelinePage | TimelineJSDocument | VisTimeline,
+    response_model=TimelinePage | TimelineJSDocument | VisTimeline | FeatureCollection,
     responses={**NOT_FOUND, **FILTERED},
 )
 def read_actor_timeline(

@@ -3,26 +3,40 @@
 from __future__ import annotations
 
 from fastapi import APIRouter, HTTPException, status
+from fastapi.responses import JSONResponse
 
 from api.deps import ReaderDep
 from api.params import CursorParam, LimitParam
 from api.responses import FILTERED
-from api.routes.timeline import TimelineFilterDep, timeline_page
+from api.routes.timeline import FormatParam, TimelineFilterDep, formatted, timeline_page
 from graph.queries.events import get_event
 from schema.events import EventDetail
-from schema.timeline import ItemKind, TimelinePage
+from schema.geojson import FeatureCollection
+from schema.timeline import ItemKind, TimelineFormat, TimelinePage
+from schema.timelinejs import TimelineJSDocument
+from schema.vis_timeline import VisTimeline
 
 router = APIRouter(tags=["events"])
 
 
-@router.get("/events", summary="Events in date order", responses=FILTERED)
+@router.get(
+    "/events",
+    summary="Events in date order",
+    response_model=TimelinePage | TimelineJSDocument | VisTimeline | FeatureCollection,
+    responses=FILTERED,
+)
 def read_events(
-    reader: ReaderDep, filters: TimelineFilterDep, limit: LimitParam = 100, cursor: CursorParam = None
-) -> TimelinePage:
+    reader: ReaderDep,
+    filters: TimelineFilterDep,
+    limit: LimitParam = 100,
+    cursor: CursorParam = None,
+    form: FormatParam = TimelineFormat.JSON,
+) -> TimelinePage | JSONResponse:
     """What happened (agreements, offensives, strikes, talks, casualties…), oldest first, with
-    /timeline's filters (`include` and `stance` do not apply here)."""
+    /timeline's filters (`include` and `stance` do not apply here); `format=geojson` for a map
+    (`bbox` for its view)."""
     events_only = filters.model_copy(update={"kinds": [ItemKind.EVENT]})
-    return timeline_page(reader, events_only, cursor, limit)
+    return formatted(timeline_page(reader, events_only, cursor, limit), form, events_only)
 
 
 @router.get("/events/{event_id}", summary="One event with its participants, links and sources",

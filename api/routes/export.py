@@ -15,6 +15,7 @@ from starlette.background import BackgroundTask
 from pydantic import BaseModel
 
 from api.deps import DriverDep, Reader, ReaderDep, SettingsDep
+from api.geo_params import GeoFilterDep
 from api.security import BUSY_RETRY_AFTER_SECONDS
 from api.slots import Slots
 from graph.export.formats import EXTENSIONS, MEDIA_TYPES, ExportFormat, write
@@ -29,6 +30,7 @@ from graph.export.settings import ExportSettings
 from graph.export.source import ExportSource
 from graph.export.values import ExportError
 from graph.model import Label, RelType
+from schema.geo import GeoFilter
 
 router = APIRouter(tags=["export"])
 HINT = (
@@ -95,6 +97,7 @@ def read_export(
     end: Annotated[date | None, Query(description="Keep dated elements starting on/before")] = None,
     node_types: Annotated[list[Label] | None, Query(description="Labels to keep (repeatable)")] = None,
     rel_types: Annotated[list[RelType] | None, Query(description="Types to keep (repeatable)")] = None,
+    geo: GeoFilterDep = GeoFilter(),
 ) -> Response:
     """The seed nodes and their neighbours up to `depth` hops (optionally within a window and
     limited to some labels and relationship types), plus every source they cite, as a file in
@@ -110,6 +113,7 @@ def read_export(
         end=end,
         node_types=tuple(node_types or Label),
         rel_types=tuple(rel_types or RelType),
+        geo=geo,
     )
     slot = slots.try_take(trim_memory=not export_format.streams)
     if slot is None:

@@ -9,6 +9,7 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel
 
 from api.deps import ReaderDep
+from api.geo_params import GeoFilterDep
 from api.known_ids import IdKind, NamedIds, require_known
 from api.params import (
     MAX_Q_CHARS,
@@ -26,6 +27,9 @@ from api.params import (
 )
 from api.responses import FILTERED
 from graph.queries.timeline import list_timeline
+from schema.geo import GeoFilter
+from schema.geojson import MEDIA_TYPE as GEOJSON_TYPE
+from schema.geojson import FeatureCollection, to_feature_collection
 from schema.timeline import (
     IncludeKind,
     ItemKind,
@@ -74,6 +78,7 @@ def timeline_filter(
             "filter alone means events and a `stance` filter alone means statements."
         ),
     ] = None,
+    geo: GeoFilterDep = GeoFilter(),
 ) -> TimelineFilter:
     """The timeline filters, validated; 422 names the offending parameter, 404 an unknown id."""
     window_start, window_end = date_window(start, end)
@@ -103,6 +108,7 @@ def timeline_filter(
         place_id=place,
         q=search_text("q", q),
         kinds=kinds,
+        geo=geo,
     )
 
 
@@ -123,15 +129,18 @@ def timeline_page(
 def formatted(
     page: TimelinePage, form: TimelineFormat, filters: TimelineFilter, about: str | None = None
 ) -> TimelinePage | JSONResponse:
-    """The page itself, or its TimelineJS / vis rendering (next cursor in X-Next-Cursor)."""
+    """The page itself, or its TimelineJS / vis / GeoJSON rendering (next cursor in X-Next-Cursor)."""
     if form == TimelineFormat.JSON:
         return page
+    headers = {"X-Next-Cursor": page.next_cursor} if page.next_cursor else {}
+    if form == TimelineFormat.GEOJSON:
+        collection = to_feature_collection(page.items, page.next_cursor)
+        return JSONResponse(collection.model_dump(mode="json"), headers=headers, media_type=GEOJSON_TYPE)
     more = page.next_cursor is not None
     if form == TimelineFormat.TIMELINEJS:
         document: BaseModel = to_timelinejs(page.items, filters=filters, about=about, more=more)
     else:
         document = to_vis(page.items)
-    headers = {"X-Next-Cursor": page.next_cursor} if page.next_cursor else {}
     return JSONResponse(document.model_dump(mode="json", exclude_none=True), headers=headers)
 
 
@@ -139,7 +148,8 @@ FormatParam = Annotated[
     TimelineFormat,
     Query(
         alias="format",
-        description="json (pages), timelinejs (a TimelineJS3 document) or vis (items and groups).",
+        description="json (pages), timelinejs (a TimelineJS3 document), vis (items and groups) or "
+        "geojson (a FeatureCollection of Point features, coordinates [lon, lat]).",
     ),
 ]
 
@@ -147,7 +157,7 @@ FormatParam = Annotated[
 @router.get(
     "/timeline",
     summary="Events and statements in date order",
-    response_model=TimelinePage | TimelineJSDocument | VisTimeline,
+    response_model=TimelinePage | TimelineJSDocument | VisTimeline | FeatureCollection,
     responses=FILTERED,
 )
 def read_timeline(
@@ -166,7 +176,8 @@ def read_timeline(
     sources as a credit line in each slide's text, a title slide, and `options.start_at_slide` to
     pass to `new TL.Timeline(element, document, document.options)` so the view opens in the window
     rather than at a decades-long background item. `format=vis` answers vis-timeline items (HTML
-    tooltips with summary, actors, verdicts and sources; a class per precision) and groups. Both
-    carry the next page's cursor in the `X-Next-Cursor` header."""
+    tooltips with summary, actors, verdicts and sources; a class per precision) and groups.
+    `format=geojson` answers a FeatureCollection of Point features (`geometry: null` for items
+    without a point). All carry the next page's cursor in the `X-Next-Cursor` header."""
     page = timeline_page(reader, filters, cursor, limit)
     return formatted(page, form, filters)

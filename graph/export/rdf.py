@@ -2,7 +2,8 @@
 
 Exact layer (what a reader needs to rebuild the property graph): every node is
 <urn:conflictkg:id:{id}> typed ckg:{Label}, every property ckg:{key} with an XSD-typed literal
-(xsd:date, xsd:integer, xsd:double, xsd:boolean, string; lists as rdf:List, so order is kept);
+(xsd:date, xsd:integer, xsd:double, xsd:boolean, string, GeoSPARQL geo:wktLiteral
+`POINT(lon lat)` for points; lists as rdf:List, so order is kept);
 every relationship is a direct triple <start> ckg:{TYPE} <end> plus a reified rdf:Statement
 <urn:conflictkg:rel:{id}> carrying the relationship's properties.
 Aligned layer (for linked-data tools): events sem:Event and schema:Event, actors sem:Actor and
@@ -25,14 +26,15 @@ from rdflib.term import BNode, Node
 
 from graph.export.chunks import encoded
 from graph.export.records import ExportNode, ExportRelationship, GraphStream
-from graph.export.values import Scalar, Value
+from graph.export.values import PointValue, Scalar, Value
 
 CKG = Namespace("urn:conflictkg:vocab:")
 NODE = Namespace("urn:conflictkg:id:")
 REL = Namespace("urn:conflictkg:rel:")
 SEM = Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")
+GEO = Namespace("http://www.opengis.net/ont/geosparql#")
 PREFIXES = {"ckg": CKG, "id": NODE, "rel": REL, "sem": SEM, "schema": SDO, "prov": PROV,
-            "rdf": RDF, "xsd": XSD}
+            "rdf": RDF, "xsd": XSD, "geo": GEO}
 PAGE = 200
 
 LABEL_TYPES = {
@@ -73,7 +75,9 @@ def rel_iri(rel_id: str) -> URIRef:
     return REL[quote(rel_id, safe=":-._~@")]
 
 
-def _literal(value: Scalar) -> Literal:
+def _literal(value: Scalar | PointValue) -> Literal:
+    if isinstance(value, PointValue):
+        return Literal(f"POINT({value.longitude!r} {value.latitude!r})", datatype=GEO.wktLiteral)
     if isinstance(value, float):
         return ExactDouble(repr(value), datatype=XSD.double)
     return Literal(value, datatype=XSD.date) if isinstance(value, date) else Literal(value)

@@ -8,6 +8,7 @@ from typing import Any
 from neo4j import ManagedTransaction
 
 from graph.queries.fragments import ROLLUP_PARAMETERS, rollup, sort_rank, sources_of
+from graph.queries.geo import geo_condition, geo_parameters
 from schema.accusations import Accusation, AccusationFilter, AccusationKey, Level
 
 FIRST_DAY, LAST_DAY = date(1, 1, 1), date(9999, 12, 31)
@@ -27,8 +28,17 @@ RETURN v.id AS id, org_of_v.id AS org
 )
 ACCUSER_ID = "CASE WHEN $state_level THEN coalesce($org_of[speaker.id], speaker.id) ELSE speaker.id END"
 ACCUSED_ID = "CASE WHEN $state_level THEN coalesce($org_of[named.id], named.id) ELSE named.id END"
-WINDOW = """s.date_start >= $lower AND s.date_start <= $upper
-  AND ($window_start IS NULL OR s.date_end >= $window_start)"""
+# The statement's place: its own (GDELT ActionGeo) or that of an event it is about (as /timeline).
+WINDOW = (
+    """s.date_start >= $lower AND s.date_start <= $upper
+  AND ($window_start IS NULL OR s.date_end >= $window_start)
+  AND ($place_id IS NULL
+       OR EXISTS { MATCH (s)-[:OCCURRED_IN]->(:Place)-[:LOCATED_IN*0..6]->(:Place {id: $place_id}) }
+       OR EXISTS { MATCH (s)-[:ABOUT|DENIES|RESPONDS_TO]->(:Event)-[:OCCURRED_IN]->(:Place)
+                         -[:LOCATED_IN*0..6]->(:Place {id: $place_id}) })
+  AND """
+    + geo_condition("s")
+)
 _FILTERS = """($accuser_ids IS NULL OR accuser_id IN $accuser_ids)
   AND ($accused_ids IS NULL OR accused_id IN $accused_ids)
   AND ($charge IS NULL OR toLower(coalesce(acc.charge, '')) CONTAINS toLower($charge))"""
@@ -105,6 +115,8 @@ def accusation_parameters(tx: ManagedTransaction, filters: AccusationFilter) -> 
         "charge": filters.charge,
         "state_level": filters.level == Level.STATE,
         "org_of": _org_of(tx, filters),
+        "place_id": filters.place_id,
+        **geo_parameters(filters.geo),
     }
 
 

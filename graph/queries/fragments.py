@@ -43,6 +43,9 @@ ITEM_PROJECTION = (
                     end: r.date_end, precision: r.date_precision} END} AS verdict
       ORDER BY verdict.date.start, verdict.by.id
     },
+  point: CASE WHEN node.point IS NULL THEN null
+         ELSE {longitude: node.point.longitude, latitude: node.point.latitude} END,
+  geo_precision: node.geo_precision,
   sources: """
     + sources_of("node")
     + """

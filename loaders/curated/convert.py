@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from neo4j.spatial import WGS84Point
+
 from graph.model import Label, RelType
 from loaders.curated.rows import Evidence, RowBuilder, inherit, props
 from loaders.curated.validate import Document
@@ -76,6 +78,11 @@ def _place(b: RowBuilder, loc: Loc, p: PlaceRecord) -> None:
             country=p.country,
             latitude=p.latitude,
             longitude=p.longitude,
+            point=(
+                WGS84Point((p.longitude, p.latitude))
+                if p.latitude is not None and p.longitude is not None
+                else None
+            ),
         ),
     )
     if p.located_in:

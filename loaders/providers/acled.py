@@ -9,12 +9,12 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from loaders.providers.locations import acled_location
 from loaders.providers.tabular import (
     Header,
     Row,
     RowError,
     cell_day,
-    cell_float,
     cell_int,
     iter_rows,
     read_header,
@@ -144,9 +144,8 @@ def _record(header: Header, line: int, cells: list[str]) -> ProviderEventRecord:
     }
     extras["acled_iso"] = row.get("iso", "iso3") or None
     extras["acled_time_precision"] = cell_int(row.get("time_precision"), "time_precision")
-    extras["acled_geo_precision"] = cell_int(row.get("geo_precision"), "geo_precision")
-    extras["acled_latitude"] = cell_float(row.get("latitude"), "latitude")
-    extras["acled_longitude"] = cell_float(row.get("longitude"), "longitude")
+    location, geo_problems = acled_location(row)
+    extras["acled_geo_precision"] = location.provider_precision if location else None
     extras["acled_timestamp"] = cell_int(row.get("timestamp"), "timestamp")
     actors = " – ".join(n for n in (row.get("actor1"), row.get("actor2")) if n)
     place = row.get("location") or row.get("country")
@@ -161,6 +160,8 @@ def _record(header: Header, line: int, cells: list[str]) -> ProviderEventRecord:
         fatalities_best=cell_int(row.get("fatalities"), "fatalities"),
         participants=_participants(row, civilian_target),
         extras=extras,
+        location=location,
+        geo_problems=geo_problems,
     )
 
 

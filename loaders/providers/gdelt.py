@@ -17,6 +17,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from loaders.providers.cameo import ACTOR_CODE, actor_kind, classify
+from loaders.providers.locations import gdelt_location
 from loaders.providers.tabular import (
     RowError,
     WrongFormatError,
@@ -39,7 +40,7 @@ COLUMN_COUNT = 61
 ID, SQLDATE, A1_CODE, A1_NAME, A1_COUNTRY, A2_CODE, A2_NAME, A2_COUNTRY = 0, 1, 5, 6, 7, 15, 16, 17
 IS_ROOT, EVENT_CODE, QUAD, GOLDSTEIN = 25, 26, 29, 30
 MENTIONS, SOURCES, ARTICLES, TONE = 31, 32, 33, 34
-GEO_NAME, GEO_LAT, GEO_LONG, SOURCEURL = 52, 56, 57, 60
+GEO_NAME, SOURCEURL = 52, 60
 NAMES = {A1_CODE: "Actor1Code", A2_CODE: "Actor2Code", SQLDATE: "SQLDATE", EVENT_CODE: "EventCode"}
 ROLES: dict[EventType, tuple[ParticipantRole, ParticipantRole]] = {
     EventType.NEGOTIATION: (ParticipantRole.NEGOTIATOR, ParticipantRole.NEGOTIATOR),
@@ -111,8 +112,6 @@ def _extras(cells: list[str]) -> dict[str, str | int | float | bool | None]:
         "gdelt_actor2_code": cells[A2_CODE] or None,
         "gdelt_actor2_name": cells[A2_NAME] or None,
         "gdelt_action_geo": cells[GEO_NAME] or None,
-        "gdelt_action_geo_lat": cell_float(cells[GEO_LAT], "ActionGeo_Lat"),
-        "gdelt_action_geo_long": cell_float(cells[GEO_LONG], "ActionGeo_Long"),
     }
 
 
@@ -134,6 +133,7 @@ def _record(line: int, cells: list[str]) -> ProviderEventRecord | ProviderStatem
         "source_url": cells[SOURCEURL].strip() or None,
         "extras": _extras(cells),
     }
+    common["location"], common["geo_problems"] = gdelt_location(cells)
     if action.stance is not None:
         if first is None:
             raise RowError("Actor1Code", f"statement ({code} {action.label}) without a speaker")

@@ -8,9 +8,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
-from schema.providers import Rejected
+from schema.geo import GeoProblem
+from schema.providers import ProviderRecord, Rejected
 
 REJECT_COLUMNS = ("line", "column", "reason", "value")
+MAX_GEO_EXAMPLES = 20
 
 
 @dataclass
@@ -28,6 +30,21 @@ class ProviderLoadReport:
     unresolved: Counter[tuple[str, str, str]] = field(default_factory=Counter)
     rejects_path: Path | None = None
     seconds: float = 0.0
+    placed: int = 0  # rows with a place
+    with_point: int = 0  # rows with a usable point
+    geo_problems: Counter[str] = field(default_factory=Counter)  # "column: reason (lost)" → rows
+    geo_examples: list[tuple[int, GeoProblem]] = field(default_factory=list)  # first few, by line
+
+    def note_location(self, record: ProviderRecord) -> None:
+        """Count the record's place, point and unusable location cells (the row itself loaded)."""
+        location = record.location
+        if location is not None:
+            self.placed += location.level is not None
+            self.with_point += location.longitude is not None
+        for problem in record.geo_problems:
+            self.geo_problems[f"{problem.column}: {problem.reason} (lost its {problem.lost})"] += 1
+            if len(self.geo_examples) < MAX_GEO_EXAMPLES:
+                self.geo_examples.append((record.line, problem))
 
     @property
     def rows_per_second(self) -> float:

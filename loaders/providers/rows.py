@@ -8,6 +8,9 @@ from typing import Any
 
 from graph.model import RelType
 from loaders.providers.aliases import AliasTable
+from loaders.providers.place_aliases import PlaceAliasTable
+from loaders.providers.place_rows import SentPlaces, add_location
+from loaders.providers.places import PlaceResolver
 from schema.providers import (
     DATASET_SOURCE_IDS,
     ActorMention,
@@ -27,6 +30,8 @@ class GraphBatch:
     actors: dict[str, Row] = field(default_factory=dict)
     events: dict[str, Row] = field(default_factory=dict)
     statements: dict[str, Row] = field(default_factory=dict)
+    places: dict[str, Row] = field(default_factory=dict)  # by place id (see loaders/providers/places.py)
+    place_links: dict[str, Row] = field(default_factory=dict)  # LOCATED_IN rows by relationship id
 
 
 def _link(rel_id: str, actor_id: str, source_ids: list[str], **extra: Any) -> Row:
@@ -51,8 +56,10 @@ def _days(record: ProviderRecord) -> Row:
 class RowBuilder:
     """Resolves actor mentions through the alias table and records the ones it could not resolve."""
 
-    def __init__(self, aliases: AliasTable) -> None:
+    def __init__(self, aliases: AliasTable, places: PlaceResolver | None = None) -> None:
         self.aliases = aliases
+        self.places = places or PlaceResolver(PlaceAliasTable.load())
+        self.sent_places = SentPlaces()
         # (dataset, provider name or code, source-qualified id) → rows that used it
         self.unresolved: Counter[tuple[str, str, str]] = Counter()
         self._cache: dict[tuple[str, str], tuple[str, Row]] = {}
@@ -109,10 +116,13 @@ class RowBuilder:
             "date_precision": record.date.precision.value,
             **record.extras,
         }
+        place = add_location(self.places, record, common, batch, self.sent_places)
         if isinstance(record, ProviderEventRecord):
             self._event(record, common, batch)
+            batch.events[record.id]["place"] = place
         else:
             self._statement(record, common, batch)
+            batch.statements[record.id]["place"] = place
 
     def _event(self, record: ProviderEventRecord, common: Row, batch: GraphBatch) -> None:
         source_ids = common["source_ids"]

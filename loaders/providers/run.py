@@ -26,6 +26,8 @@ from loaders.providers.checkpoint import (
     write_checkpoint,
 )
 from loaders.providers.gdelt import read_gdelt
+from loaders.providers.place_aliases import PlaceAliasTable
+from loaders.providers.places import PlaceResolver
 from loaders.providers.report import ProviderLoadReport, RejectsFile
 from loaders.providers.rows import GraphBatch, RowBuilder
 from loaders.providers.ucdp import read_ucdp
@@ -77,6 +79,7 @@ def load_provider(
     fmt: ProviderFormat,
     *,
     aliases: AliasTable,
+    place_aliases: PlaceAliasTable | None = None,
     batch_size: int = 5000,
     rejects_path: Path | None = None,
     resume: bool = True,
@@ -89,10 +92,11 @@ def load_provider(
     records = READERS[fmt](path)
     # The reader checks the header on the first next(): a wrong file fails before any write.
     first = next(records, None)
-    print_ = fingerprint(path, fmt, aliases.digest)
+    places = place_aliases or PlaceAliasTable.load()
+    print_ = fingerprint(path, fmt, aliases.digest + places.digest)
     resume_after = read_checkpoint(path, print_) if resume else 0
     rejects = RejectsFile(rejects_path or default_rejects_path(path))
-    builder = RowBuilder(aliases)
+    builder = RowBuilder(aliases, PlaceResolver(places))
     with (
         driver.session(database=database) as session,
         ThreadPoolExecutor(max_workers=writers) as worker,
@@ -127,6 +131,7 @@ def load_provider(
                     report.events += 1
                 else:
                     report.statements += 1
+                report.note_location(item)
                 if item.line <= resume_after:
                     report.skipped_resumed += 1
                     builder.actor_mentions(item)  # still listed as unresolved

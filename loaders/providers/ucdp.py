@@ -9,13 +9,13 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from loaders.providers.locations import ucdp_location
 from loaders.providers.tabular import (
     Header,
     Row,
     RowError,
     WrongFormatError,
     cell_day,
-    cell_float,
     cell_int,
     iter_rows,
     read_header,
@@ -55,7 +55,6 @@ EXTRA_COLUMNS = {
 }
 INT_COLUMNS = {
     "date_prec": "ucdp_date_prec",
-    "where_prec": "ucdp_where_prec",
     "type_of_violence": "ucdp_type_of_violence",
     "event_clarity": "ucdp_event_clarity",
     "number_of_sources": "ucdp_number_of_sources",
@@ -123,8 +122,8 @@ def _record(header: Header, line: int, cells: list[str]) -> ProviderEventRecord:
         prop: row.get(col) or None for col, prop in EXTRA_COLUMNS.items()
     }
     extras.update({prop: cell_int(row.get(col), col) for col, prop in INT_COLUMNS.items()})
-    extras["ucdp_latitude"] = cell_float(row.get("latitude"), "latitude")
-    extras["ucdp_longitude"] = cell_float(row.get("longitude"), "longitude")
+    location, geo_problems = ucdp_location(row)
+    extras["ucdp_where_prec"] = location.provider_precision if location else None
     return ProviderEventRecord(
         dataset="ucdp",
         provider_id=row.get("id"),
@@ -143,6 +142,8 @@ def _record(header: Header, line: int, cells: list[str]) -> ProviderEventRecord:
         fatalities_high=cell_int(row.get("high", "high_est"), "high"),
         participants=tuple(sides),
         extras=extras,
+        location=location,
+        geo_problems=geo_problems,
     )
 
 

@@ -8,6 +8,7 @@ from typing import Any
 from neo4j import ManagedTransaction, SummaryCounters
 
 from graph.queries.ingest import merge_actors
+from graph.queries.ingest_places import merge_place_links, merge_places
 from graph.queries.ingest_events import existing_ids, write_events, write_statements
 from loaders.providers.rows import GraphBatch
 
@@ -38,6 +39,10 @@ def write_batch(tx: ManagedTransaction, batch: GraphBatch) -> Counter[str]:
     """Write the batch; return summed server counters (created/deleted nodes and relationships)."""
     total: Counter[str] = Counter()
     _add(total, [merge_actors(tx, rows=list(batch.actors.values()))])
+    if batch.places:
+        _add(total, [merge_places(tx, rows=list(batch.places.values()))])
+    if batch.place_links:
+        _add(total, [merge_place_links(tx, rows=list(batch.place_links.values()))])
     if batch.events:
         new, known = _split(tx, batch.events, statements=False)
         _add(total, write_events(tx, new=new, known=known))

@@ -88,7 +88,7 @@ def test_api_custom_checks_answer_422_naming_the_parameter(
         ("/accusations?level=country", ["query", "level"], "'actor' or 'state'"),
         ("/accusations/network?level=country", ["query", "level"], "'actor' or 'state'"),
         ("/actors?kind=nation", ["query", "kind"], "'state', 'government'"),
-        ("/timeline?format=csv", ["query", "format"], "'json', 'timelinejs' or 'vis'"),
+        ("/timeline?format=csv", ["query", "format"], "'json', 'timelinejs', 'vis' or 'geojson'"),
     ],
 )
 def test_api_unknown_enum_value_answers_422_listing_allowed_values(
