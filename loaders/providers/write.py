@@ -1,4 +1,4 @@
-"""One provider batch = one write transaction: actors, then events and statements with their links."""
+"""One provider batch = one write transaction: actors and state ties, then events and statements."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from neo4j import ManagedTransaction, SummaryCounters
 
 from graph.queries.ingest import merge_actors
 from graph.queries.ingest_events import existing_ids, write_events, write_statements
+from graph.queries.ingest_states import merge_state_ties
 from loaders.providers.rows import GraphBatch
 
 COUNTED = (
@@ -38,6 +39,8 @@ def write_batch(tx: ManagedTransaction, batch: GraphBatch) -> Counter[str]:
     """Write the batch; return summed server counters (created/deleted nodes and relationships)."""
     total: Counter[str] = Counter()
     _add(total, [merge_actors(tx, rows=list(batch.actors.values()))])
+    if batch.ties:
+        _add(total, [merge_state_ties(tx, rows=list(batch.ties.values()))])
     if batch.events:
         new, known = _split(tx, batch.events, statements=False)
         _add(total, write_events(tx, new=new, known=known))
