@@ -66,14 +66,14 @@ class CameoActor:
     kind: ActorKind
     country: str | None  # ISO3 of the actor's country; None for regions and country-less codes
     state_role: StateRole | None  # "state": the country itself; "organ": its government, forces, police
-    description: str | None  # the code read out from the lists: "Ethnic group: Hani"
+    label: str | None  # the code read out from the lists: "Syria, Rebels", "ethnic group Hani"
 
 
 def _blocks(code: str) -> list[str]:
     return [code[i : i + 3] for i in range(0, len(code), 3)]
 
 
-def _describe(blocks: list[str]) -> str | None:
+def _label(blocks: list[str]) -> str | None:
     words = []
     for block in blocks:
         if block in COUNTRIES:
@@ -84,7 +84,7 @@ def _describe(blocks: list[str]) -> str | None:
             words.append(TYPES[block]["label"])
         elif block in RELIGIONS:
             words.append(f"religion {RELIGIONS[block]['label']}")
-    return "CAMEO: " + ", ".join(words) if words else None
+    return ", ".join(words) if words else None
 
 
 @lru_cache(maxsize=65536)
@@ -111,5 +111,5 @@ def read_actor_code(code: str, country_code: str = "") -> CameoActor:
         kind=kind or ActorKind.OTHER,
         country=iso3,
         state_role=state_role,
-        description=_describe(blocks),
+        label=_label(blocks),
     )

@@ -73,12 +73,12 @@ def _mention(code: str, name: str, country_code: str) -> ActorMention:
     return ActorMention(
         dataset="gdelt",
         key=code,
-        name=name.title() if name else code,
+        name=name.title() if name else (cameo.label or code),
         fallback_id=f"gdelt-actor:{code}",
         kind=cameo.kind,
         country=cameo.country,
         state_role=cameo.state_role,
-        description=cameo.description,
+        description=f"CAMEO {code}: {cameo.label}" if cameo.label else None,
     )
 
 

@@ -151,11 +151,12 @@ def test_read_gdelt_maps_cameo_onto_events_and_statements() -> None:
     )
     assert unknown.text == "Unidentified speaker: Accuse, not specified below (Turkey)"
     english = records["gdelt:900008"].participants[0].actor
-    assert (english.key, english.kind, english.country, english.description) == (
+    assert (english.key, english.name, english.kind, english.country, english.description) == (
         "eng",
+        "ethnic group English",
         "other",
         None,
-        "CAMEO: ethnic group English",
+        "CAMEO eng: ethnic group English",
     )
     assert [(p.slot, p.actor.key, p.role) for p in records["gdelt:900006"].participants] == [
         ("actor2", "SYR", "target")
