@@ -183,10 +183,8 @@ def read_gdelt(path: Path) -> Iterator[ProviderEventRecord | ProviderStatementRe
             if not cells:
                 continue
             if len(cells) != layout.count:
-                found = f"found {len(cells)}"
-                yield Rejected(
-                    line, "(row)", f"expected {layout.count} tab-separated fields ({layout.name}), {found}"
-                )
+                expected = f"expected {layout.count} tab-separated fields ({layout.name})"
+                yield Rejected(line, "(row)", f"{expected}, found {len(cells)}")
                 continue
             try:
                 yield _record(Row(layout.header, cells), line)

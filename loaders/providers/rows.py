@@ -68,8 +68,8 @@ class RowBuilder:
         canonical = self.aliases.resolve(mention.dataset, mention.key)
         is_state = mention.state_role == "state" and mention.country is not None
         if canonical is not None:
-            actor_id, name, kind, country = canonical.id, canonical.name, canonical.kind, canonical.country
-            description = None
+            actor_id, name, kind = canonical.id, canonical.name, canonical.kind
+            country, description = canonical.country, None
         elif is_state:  # a bare country code (GDELT `UKR`): the country's state actor itself
             state = self.states.state_row(mention.country, source_id)  # type: ignore[arg-type]
             return state["id"], [state], []
@@ -93,7 +93,8 @@ class RowBuilder:
         }
         # A source-qualified actor is the loader's own: a re-load brings its name, kind and country
         # up to date (an old `AFR` state becomes a region). A canonical one keeps what it has.
-        refresh = {} if canonical else {k: props[k] for k in ("name", "kind", "country", "description")}
+        refreshed = ("name", "kind", "country", "description")
+        refresh = {} if canonical else {key: props[key] for key in refreshed}
         rows = [{"id": actor_id, "source_id": source_id, "props": props, "refresh": refresh}]
         ties = []
         if (
@@ -172,11 +173,10 @@ class RowBuilder:
 
     def _statement(self, record: ProviderStatementRecord, common: Row, batch: GraphBatch) -> None:
         source_ids = common["source_ids"]
-        made = (
-            [_link(record.rel_id(RelType.MADE, "speaker"), self.actor(record.speaker, batch), source_ids)]
-            if record.speaker is not None
-            else []  # speaker not identified: no MADE, the accusation's accuser is unknown
-        )
+        made = []  # speaker not identified (GDELT: empty Actor1): no MADE, the accuser is unknown
+        if record.speaker is not None:
+            speaker = self.actor(record.speaker, batch)
+            made.append(_link(record.rel_id(RelType.MADE, "speaker"), speaker, source_ids))
         targets: dict[str, list[Row]] = {key: [] for key in TARGET_KEYS.values()}
         if record.target is not None and record.target_rel is not None:
             rel_type = RelType(record.target_rel)

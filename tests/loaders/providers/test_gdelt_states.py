@@ -136,6 +136,13 @@ def test_state_level_network_of_three_countries_the_seed_does_not_know_has_only_
         network = client.get("/accusations/network", params={"level": "state"}).json()
         rows_ = client.get("/accusations", params={"level": "state"}).json()["items"]
         by_actor = client.get("/accusations", params={"accuser": "actor:state-ind", "level": "state"}).json()
+        paged, cursor = [], None
+        for _ in range(5):  # pages of 2 go through the unknown accuser's row like any other
+            page = client.get("/accusations", params={"limit": 2, **({"cursor": cursor} if cursor else {})}).json()
+            paged += [item["id"] for item in page["items"]]
+            if not (cursor := page["next_cursor"]):
+                break
+        statement = client.get("/statements/gdelt:1233800005")
     assert [(n["id"], n["kind"]) for n in network["nodes"]] == [
         ("actor:state-chn", "state"),
         ("actor:state-ind", "state"),
@@ -155,6 +162,11 @@ def test_state_level_network_of_three_countries_the_seed_does_not_know_has_only_
     assert unknown[0]["sources"][0]["id"] == "src:gdelt"
     assert len(rows_) == 5 and all(r["accuser_unknown"] is (r["accuser"] is None) for r in rows_)
     assert {r["statement"]["id"] for r in by_actor["items"]} == {"gdelt:1233800001", "gdelt:1233800004"}
+    assert sorted(paged) == sorted(r["id"] for r in rows_) and len(set(paged)) == 5
+    assert statement.status_code == 200
+    detail = statement.json()
+    assert detail["summary"] == "Unidentified speaker: Accuse, not specified below (Pakistan)"
+    assert [(a["id"], a["role"]) for a in detail["actors"]] == [("actor:state-pak", "accused")]
 
 
 def test_a_graph_loaded_before_states_gains_them_by_loading_the_same_file_again(
