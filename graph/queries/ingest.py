@@ -27,12 +27,19 @@ def merge_dataset_source(
 
 # Canonical actors may already come from the seed story: their name, kind and aliases stay as they
 # are (ON CREATE only, `refresh` is empty); the dataset is added to their source_ids once. A
-# source-qualified actor's `refresh` brings its name, kind and country up to date on a re-load.
+# source-qualified actor's `refresh` brings its name, kind and country up to date on a re-load,
+# written only where a value changed (no write, no lock, for the usual unchanged actor).
 MERGE_ACTORS = """
 UNWIND $rows AS row
 MERGE (actor:Actor {id: row.id})
 ON CREATE SET actor += row.props
-ON MATCH SET actor += row.refresh
+WITH actor, row
+CALL (actor, row) {
+  WITH actor, row
+  WHERE any(key IN keys(row.refresh)
+            WHERE NOT actor[key] = row.refresh[key] OR (actor[key] IS NULL) <> (row.refresh[key] IS NULL))
+  SET actor += row.refresh
+}
 WITH actor, row
 WHERE NOT row.source_id IN coalesce(actor.source_ids, [])
 SET actor.source_ids = coalesce(actor.source_ids, []) + row.source_id
