@@ -59,6 +59,13 @@ def print_provider_report(report: ProviderLoadReport) -> None:
         highlight=False,
         soft_wrap=True,
     )
+    console.print(
+        f"Actors: {report.state_mentions:,} of {report.actor_mentions:,} actor mentions resolved to a "
+        f"state (the state itself, or its forces, police or government: they count as the state at "
+        f"level=state); {report.country_mentions:,} more only located in a country.",
+        highlight=False,
+        soft_wrap=True,
+    )
     if report.unresolved:
         table = Table(
             title=f"{len(report.unresolved)} actor name(s)/code(s) with no alias (add them to the alias "

@@ -40,7 +40,7 @@ class AccusationKey(BaseModel):
     date: date
     rank: int
     statement_id: str
-    accuser_id: str
+    accuser_id: str  # "" when the accuser is unknown
     accused_id: str
 
 
@@ -57,9 +57,18 @@ class Accusation(BaseModel):
 
     id: str = Field(description="The ACCUSES relationship's id.",
                     examples=["accuses:stmt:erkhov-blames-turkey->actor:turkey"])
-    accuser: ActorRef
+    accuser: ActorRef | None = Field(
+        description="Who accuses (rolled up at level=state); null when the source does not say who "
+        "spoke (then `accuser_unknown` is true)."
+    )
+    accuser_unknown: bool = Field(
+        default=False,
+        description="True when the statement's speaker is not identified (e.g. a GDELT row with an "
+        "empty Actor1): the accusation, its target, charge and source are known, the accuser is "
+        "not. Such rows never match an `accuser` filter and are left out of the network.",
+    )
     accused: ActorRef
-    speakers: list[ActorRef] = Field(description="Who made the statement, as recorded.")
+    speakers: list[ActorRef] = Field(description="Who made the statement, as recorded ([] if unknown).")
     named: ActorRef = Field(description="The accused as the statement names them.")
     charge: str | None = Field(examples=["escalating tensions in northwest Syria"])
     date: DateInfo

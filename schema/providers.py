@@ -18,6 +18,9 @@ from schema.geo import GeoProblem, RowLocation
 from schema.vocabulary import ActorKind, EventType, ParticipantRole, Stance
 
 Dataset = Literal["acled", "gdelt", "ucdp"]
+# What a provider actor is of its country's state: the state itself (GDELT `SYR`) or one of its
+# organs, which act and speak for it (forces, police, government: roll up at level=state).
+StateRole = Literal["state", "organ"]
 TargetRel = Literal["ACCUSES", "WARNS", "APPEALS_TO"]
 Extra = str | int | float | bool | None
 
@@ -49,7 +52,9 @@ class ActorMention(BaseModel):
     name: str  # display name if the actor has to be created
     fallback_id: str  # the source-qualified id used when no alias matches
     kind: ActorKind
-    country: str | None = None
+    country: str | None = None  # ISO3 of the actor's country (where it is from or located)
+    state_role: StateRole | None = None  # set only with `country`
+    description: str | None = None
 
 
 class Participant(BaseModel):
@@ -119,12 +124,12 @@ class ProviderEventRecord(_ProviderRecord):
 
 
 class ProviderStatementRecord(_ProviderRecord):
-    """A verbal act (GDELT CAMEO 01–05, 10–13): speaker, stance, optional target and charge."""
+    """A verbal act (GDELT CAMEO 01–05, 10–13): speaker (None: not identified), stance, target, charge."""
 
     stance: Stance
     text: str
     summary: str
-    speaker: ActorMention
+    speaker: ActorMention | None
     target: ActorMention | None = None
     target_rel: TargetRel | None = None
     charge: str | None = None

@@ -102,7 +102,7 @@ def read_accusations(
                 date=last.date.start,
                 rank=sort_rank(last.date),
                 statement_id=last.statement.id,
-                accuser_id=last.accuser.id,
+                accuser_id=last.accuser.id if last.accuser else "",
                 accused_id=last.accused.id,
             )
         )

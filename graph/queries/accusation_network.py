@@ -10,7 +10,9 @@ from graph.queries.accusations import ACCUSED_ID, ACCUSER_ID, WINDOW, accusation
 from graph.queries.fragments import sort_rank
 from schema.accusations import AccusationFilter, AccusationNetwork, NetworkEdge, NetworkNode
 
-# Aggregated per (accuser, accused, charge matches) in one pass, then per unordered actor pair so
+# Only accusations with a known speaker: the network's nodes are actors (a GDELT row with an empty
+# Actor1 is in /accusations with `accuser_unknown`, never here). Aggregated per (accuser, accused,
+# charge matches) in one pass, then per unordered actor pair so
 # `mutual` needs no list of every direction carried on every row (that list, counted once per row
 # by the memory tracker, exhausted transaction memory). `mutual` looks at every accusation in the
 # date window and level, whatever the actor/charge filters. First and last are positions in

@@ -26,7 +26,10 @@ WITH v, org_of_v WHERE org_of_v <> v
 RETURN v.id AS id, org_of_v.id AS org
 """
 )
-ACCUSER_ID = "CASE WHEN $state_level THEN coalesce($org_of[speaker.id], speaker.id) ELSE speaker.id END"
+ACCUSER_ID = (
+    "CASE WHEN speaker IS NULL THEN null"
+    " WHEN $state_level THEN coalesce($org_of[speaker.id], speaker.id) ELSE speaker.id END"
+)
 ACCUSED_ID = "CASE WHEN $state_level THEN coalesce($org_of[named.id], named.id) ELSE named.id END"
 # The statement's place: its own (GDELT ActionGeo) or that of an event it is about (as /timeline).
 WINDOW = (
@@ -45,7 +48,9 @@ _FILTERS = """($accuser_ids IS NULL OR accuser_id IN $accuser_ids)
 
 # Dated statements in the window in date_start index order; per statement one row per (ACCUSES,
 # accuser, accused) after roll-up, speakers that roll up alike merged. Index order plus the
-# per-statement CALL let the Top stop after $limit rows.
+# per-statement CALL let the Top stop after $limit rows. A statement whose speaker is not known
+# (no MADE: GDELT rows with an empty Actor1) has accuser null; it sorts by accuser_key '' and
+# never matches an accuser filter.
 ACCUSATIONS = (
     """
 MATCH (s:Statement)
@@ -57,28 +62,31 @@ WITH s, """
     + """ AS rank
 WHERE $after IS NULL OR [s.date_start, rank, s.id] >= [$after.date, $after.rank, $after.statement_id]
 CALL (s) {
-  MATCH (speaker:Actor)-[:MADE]->(s)-[acc:ACCUSES]->(named:Actor)
+  MATCH (s)-[acc:ACCUSES]->(named:Actor)
+  OPTIONAL MATCH (speaker:Actor)-[:MADE]->(s)
   WITH acc, named, speaker, """
     + ACCUSER_ID
     + " AS accuser_id, "
     + ACCUSED_ID
     + """ AS accused_id
   WITH acc, named, accuser_id, accused_id, collect(speaker) AS speakers
-  RETURN acc, named, accuser_id, accused_id, speakers
+  RETURN acc, named, accuser_id, coalesce(accuser_id, '') AS accuser_key, accused_id, speakers
 }
-WITH s, rank, acc, named, accuser_id, accused_id, speakers
+WITH s, rank, acc, named, accuser_id, accuser_key, accused_id, speakers
 WHERE """
     + _FILTERS
     + """
-  AND ($after IS NULL OR [s.date_start, rank, s.id, accuser_id, accused_id]
+  AND ($after IS NULL OR [s.date_start, rank, s.id, accuser_key, accused_id]
                          > [$after.date, $after.rank, $after.statement_id, $after.accuser_id, $after.accused_id])
-WITH s, rank, acc, named, accuser_id, accused_id, speakers
-ORDER BY s.date_start, rank, s.id, accuser_id, accused_id
+WITH s, rank, acc, named, accuser_id, accuser_key, accused_id, speakers
+ORDER BY s.date_start, rank, s.id, accuser_key, accused_id
 LIMIT $limit
-MATCH (accuser:Actor {id: accuser_id}), (accused:Actor {id: accused_id})
+MATCH (accused:Actor {id: accused_id})
+OPTIONAL MATCH (accuser:Actor {id: accuser_id})
 RETURN {
   id: acc.id, charge: acc.charge, quote: acc.quote,
-  accuser: accuser {.id, .name, .kind}, accused: accused {.id, .name, .kind},
+  accuser: accuser {.id, .name, .kind}, accuser_unknown: accuser_id IS NULL,
+  accused: accused {.id, .name, .kind},
   named: named {.id, .name, .kind},
   speakers: [sp IN speakers | sp {.id, .name, .kind}],
   date: {text: s.date, start: s.date_start, end: s.date_end, precision: s.date_precision},
@@ -93,7 +101,7 @@ RETURN {
     + sources_of("acc")
     + """
 } AS row
-ORDER BY s.date_start, rank, s.id, accuser_id, accused_id
+ORDER BY s.date_start, rank, s.id, accuser_key, accused_id
 """
 )
 

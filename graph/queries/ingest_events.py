@@ -96,7 +96,8 @@ def write_events(
     ]
 
 
-# Row: {id, props, rel_ids, keep, place, made: {id, actor, props}, accuses/warns/appeals_to: [...]}.
+# Row: {id, props, rel_ids, keep, place, made/accuses/warns/appeals_to: [{id, actor, props}]}; `made` is
+# empty when the speaker is not known (GDELT rows with an empty Actor1).
 _TARGETS = """
 CALL (statement, row) {
   UNWIND row.accuses AS link
@@ -120,14 +121,19 @@ CALL (statement, row) {
 CREATE_STATEMENTS = (
     """
 UNWIND $rows AS row
-MATCH (speaker:Actor {id: row.made.actor})
-CREATE (speaker)-[made:MADE]->(statement:Statement)
-SET statement = row.props, made = row.made.props,
+CREATE (statement:Statement)
+SET statement = row.props,
     statement.date_start = date(row.date_start), statement.date_end = date(row.date_end)
 WITH statement, row"""
     + _CREATE_PLACE.format(x="statement")
     + """
 WITH statement, row
+CALL (statement, row) {
+  UNWIND row.made AS link
+  MATCH (speaker:Actor {id: link.actor})
+  CREATE (speaker)-[made:MADE]->(statement)
+  SET made = link.props
+}
 """
     + _TARGETS
 )
@@ -147,10 +153,12 @@ CALL (statement, row) {
   DELETE old
 }
 WITH statement, row
-MATCH (speaker:Actor {id: row.made.actor})
-MERGE (speaker)-[made:MADE {id: row.made.id}]->(statement)
-SET made = row.made.props
-WITH statement, row
+CALL (statement, row) {
+  UNWIND row.made AS link
+  MATCH (speaker:Actor {id: link.actor})
+  MERGE (speaker)-[made:MADE {id: link.id}]->(statement)
+  SET made = link.props
+}
 """
     + _TARGETS
 )

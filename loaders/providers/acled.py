@@ -21,6 +21,7 @@ from loaders.providers.tabular import (
     slug,
     to_rejected,
 )
+from loaders.providers.states import country_of_name
 from schema.dates import DatePrecision, FuzzyDate
 from schema.providers import ActorMention, Participant, ProviderEventRecord, Rejected
 from schema.vocabulary import ActorKind, EventType, ParticipantRole
@@ -93,8 +94,15 @@ EXTRA_COLUMNS = {  # ACLED column → event property (kept as text)
 @lru_cache(maxsize=65536)
 def _mention(name: str, inter: str) -> ActorMention:
     kind = INTER_KINDS.get(inter.strip().casefold(), ActorKind.OTHER)
+    country = country_of_name(name)  # "Military Forces of Syria (2000-)", "Protesters (Syria)"
     return ActorMention(
-        dataset="acled", key=name, name=name, fallback_id=f"acled-actor:{slug(name)}", kind=kind
+        dataset="acled",
+        key=name,
+        name=name,
+        fallback_id=f"acled-actor:{slug(name)}",
+        kind=kind,
+        country=country.iso3 if country else None,
+        state_role=country.state_role if country else None,
     )
 
 

@@ -1,8 +1,13 @@
-"""Country codes and names: ISO 3166 from pycountry, GDELT's FIPS 10-4 through data/fips_iso3.csv.
+"""Countries by name or code: ISO 3166 from pycountry, provider spellings and FIPS 10-4 as data.
 
-data/fips_iso3.csv (fips, iso3, name) follows the CIA World Factbook's FIPS 10-4 ↔ ISO 3166 table;
-a FIPS code with an empty iso3 (Akrotiri, the Spratly Islands…) names no ISO country. Kosovo is
-XKX, the user-assigned code in common use (ISO 3166 has none).
+pycountry knows official, common and short names ("Syria", "Czech Republic", "Eswatini"); the few
+spellings ACLED and UCDP use that it does not ("Russia", "Democratic Republic of Congo",
+"Bosnia-Herzegovina", "Kosovo") are in data/country_names.csv. No fuzzy matching: "Niger" must
+never become Nigeria and "Kosovo" not Serbia, so an unknown name is no country.
+
+GDELT codes countries in FIPS 10-4: data/fips_iso3.csv (fips, iso3, name) follows the CIA World
+Factbook's FIPS 10-4 ↔ ISO 3166 table; a FIPS code with an empty iso3 (Akrotiri, the Spratly
+Islands…) names no ISO country. Kosovo is XKX, the user-assigned code in common use.
 """
 
 from __future__ import annotations
@@ -14,13 +19,66 @@ from pathlib import Path
 
 import pycountry
 
-FIPS_TABLE = Path(__file__).resolve().parents[2] / "data" / "fips_iso3.csv"
-EXTRA_NAMES = {"XKX": "Kosovo"}  # codes in use that ISO 3166 (and pycountry) lack
-_PARENTHESES = re.compile(r"\s*\([^)]*\)")
+DATA = Path(__file__).resolve().parents[2] / "data"
+VARIANTS_PATH = DATA / "country_names.csv"
+FIPS_TABLE = DATA / "fips_iso3.csv"
+_PARENTHESES = re.compile(r"^(?P<name>.+?)\s*\((?P<inner>[^()]*)\)$")
 
 
 class UnknownCountry(ValueError):
     """A country code or name that maps to no ISO 3166 country."""
+
+
+def _variants() -> list[tuple[str, str]]:
+    with VARIANTS_PATH.open(newline="", encoding="utf-8") as stream:
+        return [(row["name"], row["iso3"]) for row in csv.DictReader(stream)]
+
+
+VARIANTS = {name.casefold(): iso3 for name, iso3 in _variants()}
+# A country pycountry lacks (Kosovo, XKX) is named by its first spelling in the table.
+EXTRA_NAMES = {
+    iso3: name
+    for name, iso3 in reversed(_variants())
+    if pycountry.countries.get(alpha_3=iso3) is None
+}
+
+
+def _lookup(name: str) -> str | None:
+    text = " ".join(name.split())
+    if not text:
+        return None
+    variant = VARIANTS.get(text.casefold())
+    if variant is not None:
+        return variant
+    if len(text) <= 3:  # pycountry.lookup would take "UK" or "IRQ" as codes: names only here
+        return None
+    try:
+        return str(pycountry.countries.lookup(text).alpha_3)
+    except LookupError:
+        return None
+
+
+@lru_cache(maxsize=4096)
+def iso3_of_name(name: str) -> str | None:
+    """ISO3 of a country name as providers write it ("Syria", "Russia (Soviet Union)", "the United
+    States"); None when it names no country (a region, "International", a typo)."""
+    text = " ".join(name.split())
+    if text.casefold().startswith("the "):
+        text = text[4:]
+    found = _lookup(text)
+    if found is None:
+        match = _PARENTHESES.match(text)
+        if match:  # UCDP: "Yemen (North Yemen)", "DR Congo (Zaire)": the current name, else the old one
+            found = _lookup(match["name"]) or _lookup(match["inner"])
+    return found
+
+
+def iso3_from_name(name: str) -> str:
+    """As iso3_of_name, but UnknownCountry (saying which name) when it names no country."""
+    found = iso3_of_name(name)
+    if found is None:
+        raise UnknownCountry(f"no ISO 3166 country is named {name!r}")
+    return found
 
 
 @lru_cache(maxsize=1)
@@ -52,32 +110,27 @@ def iso3_from_numeric(code: str) -> str:
     return str(country.alpha_3)
 
 
-@lru_cache(maxsize=4096)
-def iso3_from_name(name: str) -> str:
-    """The ISO3 code of a country name by pycountry's exact lookup (names, codes, official names).
-
-    No fuzzy matching: "Kosovo" must not become Serbia (the place alias table names the rest).
-    Parenthesised former names are dropped first ("Yemen (North Yemen)" → "Yemen").
-    """
-    bare = _PARENTHESES.sub("", name).strip()
-    if len(bare) == 3 and bare.isalpha() and bare.upper() in EXTRA_NAMES:
-        return bare.upper()
-    try:
-        return str(pycountry.countries.lookup(bare).alpha_3)
-    except LookupError:
-        raise UnknownCountry(f"no ISO 3166 country is named {name!r}") from None
+def is_iso3(code: str) -> bool:
+    return code in EXTRA_NAMES or pycountry.countries.get(alpha_3=code) is not None
 
 
 @lru_cache(maxsize=1024)
 def country_name(iso3: str) -> str:
-    """A country's short name: pycountry's common name where it has one ("Syria"), else its name."""
-    if iso3 in EXTRA_NAMES:
-        return EXTRA_NAMES[iso3]
-    country = pycountry.countries.get(alpha_3=iso3)
+    """The display name of a country, for its place and its state actor alike: pycountry's common
+    name ("Syria"), else its name ("State of Palestine" for "Palestine, State of"); the data table's
+    name for codes pycountry lacks (XKX); UnknownCountry for a code that is no country."""
+    country = pycountry.countries.get(alpha_3=iso3) or pycountry.historic_countries.get(
+        alpha_3=iso3
+    )
     if country is None:
+        if iso3 in EXTRA_NAMES:
+            return EXTRA_NAMES[iso3]
         raise UnknownCountry(f"unknown ISO 3166 alpha-3 code {iso3!r}")
-    return str(getattr(country, "common_name", None) or country.name)
-
-
-def is_iso3(code: str) -> bool:
-    return code in EXTRA_NAMES or pycountry.countries.get(alpha_3=code) is not None
+    common = getattr(country, "common_name", None)
+    if common:
+        return str(common)
+    name = str(country.name)
+    if ", " in name:  # "Congo, The Democratic Republic of the" → "The Democratic Republic of the Congo"
+        head, _, tail = name.partition(", ")
+        return f"{tail[0].upper()}{tail[1:]} {head}"
+    return name

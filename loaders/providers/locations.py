@@ -153,21 +153,6 @@ def ucdp_location(row: Row) -> Found:
     return _location(country, name or None, admins, location, point, precision), tuple(problems)
 
 
-@dataclass(frozen=True)
-class GdeltGeoColumns:
-    """Positions of one GDELT geo block (ActionGeo by default); 1.0 files have no ADM2 column."""
-
-    type: int
-    full_name: int
-    country: int
-    adm1: int
-    lat: int
-    long: int
-    prefix: str = "ActionGeo"
-
-
-ACTION_GEO_V2 = GdeltGeoColumns(type=51, full_name=52, country=53, adm1=54, lat=56, long=57)
-ACTION_GEO_V1 = GdeltGeoColumns(type=49, full_name=50, country=51, adm1=52, lat=53, long=54)
 
 
 def _gdelt_names(full_name: str, geo_type: int | None) -> tuple[str, list[str], str | None]:
@@ -187,20 +172,21 @@ def _gdelt_names(full_name: str, geo_type: int | None) -> tuple[str, list[str], 
     return country, admins, city
 
 
-def gdelt_location(cells: list[str], columns: GdeltGeoColumns = ACTION_GEO_V2) -> Found:
-    """A GDELT geo block: Type, FullName, CountryCode (FIPS 10-4), Lat, Long."""
+def gdelt_location(row: Row, prefix: str = "ActionGeo") -> Found:
+    """A GDELT geo block, read by column name in every layout (gdelt_layouts.py): Type, FullName,
+    CountryCode (FIPS 10-4), Lat, Long."""
     problems: list[GeoProblem] = []
-    col = columns.prefix + "_"
-    full_name = cells[columns.full_name].strip()
-    type_text = cells[columns.type].strip()
+    col = prefix + "_"
+    full_name = row.get(col + "FullName")
+    type_text = row.get(col + "Type")
     if type_text in ("", "0") and not full_name:
         return None, ()
     precision = _precision(type_text, col + "Type", GDELT_GEO_TYPE, problems)
     point, problem = read_point(
-        cells[columns.lat], cells[columns.long], (col + "Lat", col + "Long"), bool(full_name)
+        row.get(col + "Lat"), row.get(col + "Long"), (col + "Lat", col + "Long"), bool(full_name)
     )
     problems.extend([problem] if problem else [])
-    fips = cells[columns.country].strip()
+    fips = row.get(col + "CountryCode")
     country: str | None = None
     if fips:
         try:

@@ -1,4 +1,4 @@
-"""What a provider load did: rows read, written, skipped (resumed), rejected; graph changes; unresolved actors."""
+"""What a provider load did: rows read, written, skipped (resumed), rejected; graph changes; actors."""
 
 from __future__ import annotations
 
@@ -28,6 +28,11 @@ class ProviderLoadReport:
     counters: Counter[str] = field(default_factory=Counter)
     actors_removed: int = 0
     unresolved: Counter[tuple[str, str, str]] = field(default_factory=Counter)
+    # Actor mentions (one per actor slot of a row): all of them, those that are a state or one of
+    # its organs (they count as the state at level=state), those only located in a country.
+    actor_mentions: int = 0
+    state_mentions: int = 0
+    country_mentions: int = 0
     rejects_path: Path | None = None
     seconds: float = 0.0
     placed: int = 0  # rows with a place

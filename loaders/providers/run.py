@@ -43,7 +43,7 @@ READERS: dict[str, Callable[[Path], Iterator[ProviderRecord | Rejected]]] = {
 }
 DATASET_SOURCES = {
     "acled": ("ACLED: Armed Conflict Location & Event Data", "ACLED", "https://acleddata.com"),
-    "gdelt": ("GDELT 2.0 Event Database", "The GDELT Project", "https://www.gdeltproject.org"),
+    "gdelt": ("GDELT Event Database (2.0 and 1.0)", "The GDELT Project", "https://www.gdeltproject.org"),
     "ucdp": (
         "UCDP Georeferenced Event Dataset (GED)",
         "Uppsala Conflict Data Program",
@@ -155,6 +155,9 @@ def load_provider(
     if on_rows is not None:
         on_rows(report.rows_read % 1000)
     report.unresolved = builder.unresolved
+    report.actor_mentions = builder.mentions["all"]
+    report.state_mentions = builder.mentions["state"]
+    report.country_mentions = builder.mentions["country"]
     report.rejects_path = rejects.close()
     clear_checkpoint(path)
     report.seconds = time.perf_counter() - started

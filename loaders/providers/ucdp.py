@@ -22,6 +22,8 @@ from loaders.providers.tabular import (
     slug,
     to_rejected,
 )
+from loaders.providers.countries import iso3_of_name
+from loaders.providers.states import country_of_name
 from schema.dates import DatePrecision, FuzzyDate
 from schema.providers import ActorMention, Participant, ProviderEventRecord, Rejected
 from schema.vocabulary import ActorKind, EventType, ParticipantRole
@@ -78,10 +80,20 @@ def _mention(name: str, side_id: str, country: str) -> ActorMention:
             name=key,
             fallback_id=f"ucdp-actor:civilians-{slug(country)}",
             kind=ActorKind.CIVILIANS,
+            country=iso3_of_name(country),  # located in the country, not speaking for its state
         )
     kind = ActorKind.GOVERNMENT if name.startswith("Government of") else ActorKind.ARMED_GROUP
     fallback = f"ucdp-actor:{side_id}" if side_id else f"ucdp-actor:{slug(name)}"
-    return ActorMention(dataset="ucdp", key=name, name=name, fallback_id=fallback, kind=kind)
+    state = country_of_name(name)  # "Government of Russia (Soviet Union)": an organ of Russia
+    return ActorMention(
+        dataset="ucdp",
+        key=name,
+        name=name,
+        fallback_id=fallback,
+        kind=kind,
+        country=state.iso3 if state else None,
+        state_role=state.state_role if state else None,
+    )
 
 
 def _date(row: Row) -> FuzzyDate:

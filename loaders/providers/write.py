@@ -1,4 +1,4 @@
-"""One provider batch = one write transaction: actors, then events and statements with their links."""
+"""One provider batch = one write transaction: actors, places and state ties, then events and statements."""
 
 from __future__ import annotations
 
@@ -8,8 +8,9 @@ from typing import Any
 from neo4j import ManagedTransaction, SummaryCounters
 
 from graph.queries.ingest import merge_actors
-from graph.queries.ingest_places import merge_place_links, merge_places
 from graph.queries.ingest_events import existing_ids, write_events, write_statements
+from graph.queries.ingest_places import merge_place_links, merge_places
+from graph.queries.ingest_states import merge_state_ties
 from loaders.providers.rows import GraphBatch
 
 COUNTED = (
@@ -43,6 +44,8 @@ def write_batch(tx: ManagedTransaction, batch: GraphBatch) -> Counter[str]:
         _add(total, [merge_places(tx, rows=list(batch.places.values()))])
     if batch.place_links:
         _add(total, [merge_place_links(tx, rows=list(batch.place_links.values()))])
+    if batch.ties:
+        _add(total, [merge_state_ties(tx, rows=list(batch.ties.values()))])
     if batch.events:
         new, known = _split(tx, batch.events, statements=False)
         _add(total, write_events(tx, new=new, known=known))

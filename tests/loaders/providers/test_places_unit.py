@@ -12,9 +12,11 @@ from loaders.providers.acled import read_acled
 from loaders.providers.coordinates import read_point
 from loaders.providers.countries import FIPS_TABLE, UnknownCountry, iso3_from_fips, iso3_from_name
 from loaders.providers.gdelt import read_gdelt
+from loaders.providers.gdelt_layouts import layout_of
 from loaders.providers.locations import gdelt_location
 from loaders.providers.place_aliases import PlaceAliasTable
 from loaders.providers.places import PlaceResolver
+from loaders.providers.tabular import Row
 from loaders.providers.ucdp import read_ucdp
 from schema.geo import GeoPrecision, PlaceLevel, RowLocation
 from schema.place_names import display_name, place_key, place_segment
@@ -196,7 +198,7 @@ def test_gdelt_geo_types_and_full_names() -> None:
 def test_gdelt_general_adm1_means_no_adm1() -> None:
     cells = [""] * 61
     cells[51:58] = ["4", "Gaza, Israel (general), Israel", "IS", "IS00", "", "31.5", "34.4667"]
-    location, problems = gdelt_location(cells)
+    location, problems = gdelt_location(Row(layout_of(61).header, cells))  # type: ignore[union-attr]
     assert problems == () and location is not None
     assert (location.country, location.admin1, location.name) == ("ISR", None, "Gaza")
 
