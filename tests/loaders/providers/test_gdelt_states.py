@@ -57,7 +57,7 @@ def test_every_gdelt_layout_reads_by_column_name_with_nothing_rejected(data_dir:
     assert daily["gdelt:324845987"].extras == backfile["gdelt:324845987"].extras
     assert daily["gdelt:324845987"].source_url == "http://www.jaunted.com/story/2014/11/18/73710/605/travel/How+to+Get+a+Visa+to+Visit+Papua+New+Guinea+"
     assert backfile["gdelt:324845987"].source_url is None
-    assert daily["gdelt:324845987"].extras["gdelt_action_geo_lat"] == -9.46472  # ActionGeo_Lat by name
+    assert daily["gdelt:324845987"].location.latitude == -9.46472  # ActionGeo_Lat by name
     assert daily["gdelt:688668849"].speaker.key == "CHRCTH"  # religion codes: Christian, Catholic
     assert daily["gdelt:324845984"].speaker is None  # 014 with an empty Actor1: a statement, speaker unknown
 
