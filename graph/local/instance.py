@@ -60,10 +60,16 @@ def _private_directory(path: Path) -> None:
 
 
 def _write_private(path: Path, text: str) -> None:
-    """Write `path` created 0600 (never readable by others, not even for a moment)."""
-    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    """Write `path` as a new 0600 file (never readable by others, not even for a moment).
+
+    Written beside it and renamed over it, so a file an older version left 0644 is replaced, not
+    rewritten in place with its old mode."""
+    fresh = path.with_name(f".{path.name}.new")
+    fresh.unlink(missing_ok=True)  # a leftover of an interrupted write may carry another mode
+    descriptor = os.open(fresh, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     with os.fdopen(descriptor, "w") as handle:
         handle.write(text)
+    os.replace(fresh, path)
 
 
 def _env_port(name: str, variable: str) -> int | None:
