@@ -1,13 +1,14 @@
-"""Build graph rows: generated relationship ids, endpoint checks, duplicate checks, file locations."""
+"""Build graph rows: generated relationship ids, endpoint, duplicate and Neo4j-limit checks, locations."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from graph.limits import RANGE_INDEXED, index_key_problem, value_problem
 from graph.model import Label, RelType, check_endpoints
 from loaders.curated.validate import Document
+from loaders.curated.write import GraphRows, Row
 from loaders.errors import Issue, Loc
-from loaders.write import GraphRows, Row
 from schema.curated_links import Link
 
 PREFIX_LABELS = {
@@ -37,12 +38,30 @@ class RowBuilder:
 
     def __init__(self, document: Document) -> None:
         self.raw = document.raw
-        self.rows = GraphRows()
+        self.rows = GraphRows(document.dataset.id if document.dataset else "")
         self.issues: list[Issue] = []
         self.rel_lines: dict[str, int] = {}
 
-    def node(self, label: Label, props: Row) -> None:
-        self.rows.nodes.setdefault(label, []).append(props)
+    def node(self, label: Label, loc: Loc, props: Row) -> None:
+        if self._storable(label, loc, props):
+            self.rows.nodes.setdefault(label, []).append(props)
+
+    def _storable(self, kind: Label | RelType, loc: Loc, props: Row) -> bool:
+        """Record an issue for each value Neo4j would refuse mid-write; True when there is none."""
+        storable = True
+        for key, value in props.items():
+            problem = value_problem(value)
+            if problem is None and key in RANGE_INDEXED[kind] and isinstance(value, str):
+                problem = index_key_problem(value)
+            if problem is None:
+                continue
+            storable = False
+            if key == "id" and isinstance(kind, RelType):  # generated: the link is what to fix
+                message = f"{kind} id (made of both endpoints' ids) is {problem}"
+                self.issues.append(self.raw.issue(loc, message))
+            else:
+                self.issues.append(self.raw.issue((*loc, key), f"{kind} {key} is {problem}"))
+        return storable
 
     def rel(
         self,
@@ -78,4 +97,5 @@ class RowBuilder:
             role=role,
             **extra,
         )
-        self.rows.relationships.setdefault((rel_type, start_label, end_label), []).append(row)
+        if self._storable(rel_type, loc, row):
+            self.rows.relationships.setdefault((rel_type, start_label, end_label), []).append(row)
