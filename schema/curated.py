@@ -18,6 +18,7 @@ from schema.curated_links import (
     Affiliation,
     CountryCode,
     CuratedModel,
+    DatasetId,
     EventId,
     EventRelation,
     Participation,
@@ -40,7 +41,7 @@ Count = Annotated[int, Field(ge=0, le=INT64_MAX)]
 
 
 class DatasetInfo(CuratedModel):
-    id: Text
+    id: DatasetId
     title: Text
     description: str | None = None
     notes: str | None = None  # how relative dates were resolved, what was inferred

@@ -81,6 +81,8 @@ def _message(error: ErrorDetails) -> str:
         return "no sources: every fact must cite at least one declared source"
     if kind == "int_parsing_size" or (kind == "less_than_equal" and ctx.get("le") == INT64_MAX):
         return f"{error['input']!r} is too large: Neo4j integers are 64-bit (at most {INT64_MAX})"
+    if kind == "string_pattern_mismatch" and error["loc"] == ("dataset", "id"):
+        return f"{error['input']!r} is not a dataset id (a slug: a-z 0-9 - . _)"
     if kind == "string_pattern_mismatch":
         match = _ID_PATTERN.match(ctx["pattern"])
         if match is None:

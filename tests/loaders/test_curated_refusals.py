@@ -163,6 +163,27 @@ def test_ids_and_names_at_the_index_key_limit_load(
     assert len(str(state.node("actor:a")["name"]).encode()) == RANGE_KEY_MAX_BYTES
 
 
+def test_long_texts_outside_range_indexes_load_whole(
+    load: Callable[..., LoadReport], graph_state: Callable[[], GraphState], tmp_path: Path
+) -> None:
+    # Full-text indexes (titles, summaries, quotes, aliases) tokenize: no key size limit applies.
+    summary, alias = "x" * 1_000_000, "Ariha" * 20_000
+    path = tmp_path / "long.yaml"
+    path.write_text(
+        "format: conflictkg/curated@1\ndataset: {id: long, title: Long}\n"
+        "sources: [{id: src:a, kind: article, title: A, sources: [src:a]}]\n"
+        f"actors: [{{id: actor:a, name: A, kind: person, aliases: [{alias}], sources: [src:a]}}]\n"
+        "events: [{id: event:e, type: airstrike, title: E, date: 2020-02-27, sources: [src:a],"
+        f" summary: {summary}, quote: {summary[:100_000]}}}]\n"
+    )
+    assert load(path).totals() == {"created": 3}
+    state = graph_state()
+    assert (state.node("event:e")["summary"], state.node("actor:a")["aliases"]) == (
+        summary,
+        [alias],
+    )
+
+
 def test_a_server_refusal_in_the_last_relationship_batch_leaves_the_graph_as_it_was(
     cli_env: dict[str, str], clean_graph: Driver, settings: GraphSettings
 ) -> None:
