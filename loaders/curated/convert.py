@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from graph.model import Label, RelType
-from loaders.curated.rows import Evidence, RowBuilder, inherit, props
+from loaders.curated.rows import Evidence, GraphRows, RowBuilder, inherit, props
 from loaders.curated.validate import Document
-from loaders.curated.write import GraphRows
 from loaders.errors import Issue, Loc
 from schema.curated import ActorRecord, EventRecord, PlaceRecord, SourceRecord, StatementRecord
 from schema.curated_links import ActorRelation, Affiliation

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import Any
 
 from graph.limits import RANGE_INDEXED, index_key_problem, value_problem
 from graph.model import Label, RelType, check_endpoints
 from loaders.curated.validate import Document
-from loaders.curated.write import GraphRows, Row
 from loaders.errors import Issue, Loc
 from schema.curated_links import Link
 
+# Every curated id starts with its label's prefix (schema/curated_links.py), and a relationship id
+# with its type and start id: that is also how a reload finds its facts among provider rows.
 PREFIX_LABELS = {
     "src": Label.SOURCE,
     "actor": Label.ACTOR,
@@ -18,7 +20,25 @@ PREFIX_LABELS = {
     "event": Label.EVENT,
     "stmt": Label.STATEMENT,
 }
+ID_PREFIXES = {label: f"{prefix}:" for prefix, label in PREFIX_LABELS.items()}
 Evidence = tuple[list[str], str | None]
+Row = dict[str, Any]  # the driver's parameter type: the one allowed Any
+RelKey = tuple[RelType, Label, Label]
+
+
+@dataclass
+class GraphRows:
+    """A dataset's node rows per label and relationship rows per (type, start label, end label)."""
+
+    dataset: str  # the file's `dataset.id`: what `asserted_by` records
+    nodes: dict[Label, list[Row]] = field(default_factory=dict)
+    relationships: dict[RelKey, list[Row]] = field(default_factory=dict)
+
+    def node_ids(self) -> list[str]:
+        return [row["id"] for rows in self.nodes.values() for row in rows]
+
+    def relationship_ids(self) -> list[str]:
+        return [row["id"] for rows in self.relationships.values() for row in rows]
 
 
 def props(**values: Any) -> Row:

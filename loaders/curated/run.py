@@ -8,8 +8,9 @@ from neo4j import Session
 
 from loaders.curated.convert import to_graph_rows
 from loaders.curated.read import read_document
+from loaders.curated.rows import GraphRows
 from loaders.curated.validate import validate_document
-from loaders.curated.write import GraphRows, load_rows
+from loaders.curated.write import load_rows
 from loaders.errors import InvalidInputError
 from loaders.report import LoadReport
 

@@ -8,13 +8,12 @@ UNWIND rows inside it keep each query small.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
 from itertools import islice
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from neo4j import ManagedTransaction, Session
 
-from graph.model import Label, RelType
+from graph.model import Label
 from graph.queries.curated import (
     Provenance,
     list_dataset_sources,
@@ -22,30 +21,14 @@ from graph.queries.curated import (
     merge_asserted_relationships,
 )
 from graph.queries.retract import retract_nodes, retract_relationships
+from loaders.curated.rows import ID_PREFIXES, GraphRows
 from loaders.report import LoadReport
 from schema.providers import DATASET_SOURCE_IDS
 
 T = TypeVar("T")
-Row = dict[str, Any]  # the driver's parameter type: the one allowed Any
-RelKey = tuple[RelType, Label, Label]
 # A provider load cites its dataset Source on the actors it touches; a curated file that also
 # declares that Source never owns it, so no curated reload removes a provider's citation.
 PROVIDER_SOURCES = frozenset(DATASET_SOURCE_IDS.values())
-
-
-@dataclass
-class GraphRows:
-    """A dataset's node rows per label and relationship rows per (type, start label, end label)."""
-
-    dataset: str  # the file's `dataset.id`: what `asserted_by` records
-    nodes: dict[Label, list[Row]] = field(default_factory=dict)
-    relationships: dict[RelKey, list[Row]] = field(default_factory=dict)
-
-    def node_ids(self) -> list[str]:
-        return [row["id"] for rows in self.nodes.values() for row in rows]
-
-    def relationship_ids(self) -> list[str]:
-        return [row["id"] for rows in self.relationships.values() for row in rows]
 
 
 def batched(items: Sequence[T], size: int) -> Iterator[list[T]]:
@@ -72,16 +55,19 @@ def write_dataset(tx: ManagedTransaction, rows: GraphRows, batch_size: int) -> L
             report.add_nodes(label, merge_asserted_nodes(tx, label, batch, provenance))
     for key, rel_rows in rows.relationships.items():
         for batch in batched(rel_rows, batch_size):
-            report.add_relationships(
-                key[0], merge_asserted_relationships(tx, key, batch, provenance)
-            )
+            counts = merge_asserted_relationships(tx, key, batch, provenance)
+            report.add_relationships(key[0], counts)
     # Relationships first: a node is only deleted once nothing links to it any more.
-    listed_rels = rows.relationship_ids()
-    for rel_type, counts in retract_relationships(
-        tx, listed=listed_rels, provenance=provenance
-    ).items():
+    listed_rels, listed_nodes = rows.relationship_ids(), rows.node_ids()
+    retracted_rels = retract_relationships(
+        tx, id_prefixes=ID_PREFIXES, listed=listed_rels, provenance=provenance
+    )
+    for rel_type, counts in retracted_rels.items():
         report.add_relationships(rel_type, counts)
-    for label, counts in retract_nodes(tx, listed=rows.node_ids(), provenance=provenance).items():
+    retracted_nodes = retract_nodes(
+        tx, id_prefixes=ID_PREFIXES, listed=listed_nodes, provenance=provenance
+    )
+    for label, counts in retracted_nodes.items():
         report.add_nodes(label, counts)
     return report
 
