@@ -21,7 +21,7 @@ from typing import Any
 from neo4j import ManagedTransaction
 
 from graph.model import ENDPOINTS, Label, RelType, check_endpoints
-from graph.writes import MissingEndpointError
+from graph.writes import MissingEndpointError, relationship_payload
 
 
 @dataclass(frozen=True)
@@ -131,16 +131,8 @@ def merge_asserted_relationships(
     """Upsert the dataset's relationships ({id, start, end, **props}) between its nodes; count them."""
     rel_type, start, end = key
     check_endpoints(RelType(rel_type), Label(start), Label(end))
-    payload = [
-        {
-            "id": row["id"],
-            "start": row["start"],
-            "end": row["end"],
-            "props": {k: v for k, v in row.items() if k not in ("start", "end")},
-        }
-        for row in rows
-    ]
     query = RELATIONSHIP_QUERIES[(RelType(rel_type), Label(start), Label(end))]
+    payload = relationship_payload(rows)
     result = tx.run(query, rows=payload, **provenance_params(provenance))
     counts = Counter({r["outcome"]: r["count"] for r in result})
     if counts.total() != len(rows):  # the file's nodes are merged first, in the same transaction

@@ -184,20 +184,29 @@ def test_long_texts_outside_range_indexes_load_whole(
     )
 
 
+def _occupy(driver: Driver, settings: GraphSettings, opposes_id: str) -> None:
+    """Another writer uses this OPPOSES id between two actors of its own."""
+    others = [{"id": f"actor:other-{n}", "source_ids": ["src:elsewhere"]} for n in (1, 2)]
+    clash = {
+        "id": opposes_id,
+        "start": "actor:other-1",
+        "end": "actor:other-2",
+        "source_ids": ["x"],
+    }
+    with driver.session(database=settings.database) as session:
+        session.execute_write(merge_nodes, Label.ACTOR, others)
+        session.execute_write(
+            merge_relationships, RelType.OPPOSES, Label.ACTOR, Label.ACTOR, [clash]
+        )
+
+
 def test_a_server_refusal_in_the_last_relationship_batch_leaves_the_graph_as_it_was(
     cli_env: dict[str, str], clean_graph: Driver, settings: GraphSettings
 ) -> None:
     # Another writer already used the id of mini.yaml's last relationship (OPPOSES, relations[1])
     # between two other actors: the id constraint refuses the file's OPPOSES at write time, after
     # every node and every other relationship of the file was merged.
-    taken = "opposes:actor:turkey->actor:syrian-government"
-    others = [{"id": f"actor:other-{n}", "source_ids": ["src:elsewhere"]} for n in (1, 2)]
-    clash = {"id": taken, "start": "actor:other-1", "end": "actor:other-2", "source_ids": ["x"]}
-    with clean_graph.session(database=settings.database) as session:
-        session.execute_write(merge_nodes, Label.ACTOR, others)
-        session.execute_write(
-            merge_relationships, RelType.OPPOSES, Label.ACTOR, Label.ACTOR, [clash]
-        )
+    _occupy(clean_graph, settings, "opposes:actor:turkey->actor:syrian-government")
     before = GraphState(clean_graph, settings)
     done = ckg_load(cli_env, str(MINI))
     assert done.returncode == 1
@@ -217,14 +226,7 @@ def test_a_refused_reload_rolls_back_its_updates_and_deletions(
     tmp_path: Path,
 ) -> None:
     load(MINI)
-    taken = "opposes:actor:turkey->actor:russia"
-    others = [{"id": f"actor:other-{n}", "source_ids": ["src:elsewhere"]} for n in (1, 2)]
-    clash = {"id": taken, "start": "actor:other-1", "end": "actor:other-2", "source_ids": ["x"]}
-    with clean_graph.session(database=settings.database) as session:
-        session.execute_write(merge_nodes, Label.ACTOR, others)
-        session.execute_write(
-            merge_relationships, RelType.OPPOSES, Label.ACTOR, Label.ACTOR, [clash]
-        )
+    _occupy(clean_graph, settings, "opposes:actor:turkey->actor:russia")
     before = graph_state()
     # Updates (a description), a deletion (a statement) and, last, the clashing relationship.
     edited, _ = _variant(
