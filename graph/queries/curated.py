@@ -81,14 +81,14 @@ RETURN outcome, count(*) AS count
 """
 
 
-# A curated relationship id names both endpoints (`type:start->end[:role]`), so unlike
-# graph/writes.py there is no relationship to move: a changed endpoint is a new id.
+# A curated relationship id names both endpoints (`type:start->end[:role]`), so the one found by
+# id (an index seek) joins the same nodes: unlike graph/writes.py there is nothing to move.
 def _relationship_query(rel_type: RelType, start: Label, end: Label) -> str:
     return f"""
 UNWIND $rows AS row
 MATCH (a:{start} {{id: row.start}})
 MATCH (b:{end} {{id: row.end}})
-OPTIONAL MATCH (a)-[old:{rel_type} {{id: row.id}}]->(b)
+OPTIONAL MATCH ()-[old:{rel_type} {{id: row.id}}]->()
 {_MERGED_PROPS}
 WITH row, props, a, b, CASE WHEN old IS NULL THEN 'created'
                             WHEN properties(old) = props THEN 'unchanged'
