@@ -12,7 +12,8 @@ from pathlib import Path
 
 import typer
 from neo4j import Session
-from neo4j.exceptions import AuthError, ServiceUnavailable
+from neo4j.exceptions import AuthError, Neo4jError, ServiceUnavailable
+from rich.markup import escape
 from rich.table import Table
 
 from cli.console import console, errors, fail
@@ -97,6 +98,9 @@ def load_file(
         fail(f"Neo4j at {settings.uri} refused the credentials: check NEO4J_USER / NEO4J_PASSWORD.")
     except ServiceUnavailable:
         fail(f"Neo4j at {settings.uri} is not reachable: run 'ckg db start' (or check NEO4J_URI).")
+    except Neo4jError as error:  # a file is one transaction: a refusal rolled all of it back
+        refusal = escape(f"{error.code}: {error.message}")
+        fail(f"Neo4j refused the write ({refusal}); nothing was written.")
     print_report(report, str(path), "Dry run: validated; nothing was written." if dry_run else None)
     return report
 
