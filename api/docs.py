@@ -28,7 +28,8 @@ names it; Neo4j down or a query over its time limit → 503 with `Retry-After`.
 OPENAPI_TAGS = [
     {"name": "health", "description": "Whether the API and its Neo4j are up."},
     {"name": "timeline", "description": "Events and statements in date order, as pages, as a "
-     "TimelineJS3 document or as vis-timeline items."},
+     "TimelineJS3 document, as vis-timeline items or as GeoJSON; filtered by window, actors, place, "
+     "a map box (`bbox`) or a circle (`near`)."},
     {"name": "events", "description": "What happened: lists with the timeline's filters, and one "
      "event with its participants, related events and the statements about it."},
     {"name": "statements", "description": "What was said: lists by speaker, stance, subject and "
@@ -37,6 +38,9 @@ OPENAPI_TAGS = [
      "cytoscape.js or vis-network. `level=state` counts an ambassador's words as their state's."},
     {"name": "actors", "description": "States, governments, armed groups, people: search, profiles, "
      "every link to other actors, and each actor's timeline."},
+    {"name": "places", "description": "Where things happened: places by any provider's spelling "
+     "(\"Idleb\", \"Idlib governorate\"), and one place with what it lies in, what lies in it and "
+     "its events by year and type."},
     {"name": "paths", "description": "How two nodes are connected, best-evidenced path first."},
     {"name": "export", "description": "A subgraph as a file for networkx, Gephi, igraph, Neo4j or RDF "
      "tools."},

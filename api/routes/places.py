@@ -7,7 +7,17 @@ from typing import Annotated
 from fastapi import APIRouter, HTTPException, Query, status
 
 from api.deps import ReaderDep
-from api.params import CursorParam, LimitParam, decode_cursor, encode_cursor
+from api.known_ids import IdKind, NamedIds, require_known
+from api.params import (
+    MAX_Q_CHARS,
+    MAX_Q_WORDS,
+    CursorParam,
+    LimitParam,
+    decode_cursor,
+    encode_cursor,
+    search_text,
+)
+from api.responses import FILTERED
 from api.routes.actors import Offset
 from graph.queries.places import get_place, list_places
 from loaders.providers.place_aliases import default_place_aliases
@@ -17,17 +27,17 @@ from schema.vocabulary import PlaceKind
 
 router = APIRouter(tags=["places"])
 NOT_FOUND = {404: {"description": "Unknown place"}}
-ERRORS = {422: {"description": "A parameter is invalid; `detail[].loc` names it."}}
 
 
-@router.get("/places", responses=ERRORS)
+@router.get("/places", summary="Places by name or any provider's spelling", responses=FILTERED)
 def read_places(
     reader: ReaderDep,
     q: Annotated[
         str | None,
         Query(
+            max_length=MAX_Q_CHARS,
             description="A name or any provider's spelling (Idleb, Idlib governorate); words "
-            "also match as prefixes.",
+            f"also match as prefixes (at most {MAX_Q_WORDS} words, {MAX_Q_CHARS} characters).",
             examples=["Idleb"],
         ),
     ] = None,
@@ -38,10 +48,13 @@ def read_places(
     limit: LimitParam = 100,
     cursor: CursorParam = None,
 ) -> PlacePage:
-    """Places by name, or matching `q`: exact name or spelling first, then by relevance."""
+    """Places by name, or matching `q`: an exact name or spelling first (the broadest place first:
+    the governorate before the district and the town), then word prefixes. `within` keeps the places
+    inside another; an unknown `within` is a 404 naming it."""
     start = decode_cursor(cursor, Offset)
     offset = start.offset if start else 0
-    text = q.strip() if q and q.strip() else None
+    require_known(reader, NamedIds("within", IdKind.PLACE, [within] if within else []))
+    text = search_text("q", q)
     key = place_key(text) if text else None
     rows = reader(
         list_places,
@@ -58,7 +71,8 @@ def read_places(
     return PlacePage(items=rows[:limit], next_cursor=next_cursor)
 
 
-@router.get("/places/{place_id}", responses=NOT_FOUND)
+@router.get("/places/{place_id}", summary="One place: where it lies, what lies in it, its events",
+            responses=NOT_FOUND)
 def read_place(place_id: str, reader: ReaderDep) -> PlaceDetail:
     """The place: what it lies in (nearest first), what lies in it, its events by year and type,
     the sources that named it."""

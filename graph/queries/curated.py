@@ -22,6 +22,9 @@ from neo4j import ManagedTransaction
 
 from graph.model import ENDPOINTS, Label, RelType, check_endpoints
 from graph.writes import MissingEndpointError, relationship_payload
+from schema.providers import DATASET_SOURCE_IDS
+
+PROVIDER_SOURCES = frozenset(DATASET_SOURCE_IDS.values())
 
 
 @dataclass(frozen=True)
@@ -51,32 +54,53 @@ def list_dataset_sources(
 
 # The merged properties of a fact: `given` (from the file) with the provenance rules applied to
 # what the fact `had`. Kept sources stay in their order and new citations follow, so no reload
-# reorders a list that another dataset or a provider load extended.
-_MERGED_PROPS = """
+# reorders a list that another dataset or a provider load extended. `extra` adds projection
+# entries for one label (see PROVIDER_ENRICHMENT).
+def _merged_props(extra: str = "") -> str:
+    return f"""
 WITH *, row.props AS given, coalesce(old.asserted_by, []) AS asserters,
      coalesce(old.source_ids, []) AS had
 WITH *,
      CASE WHEN $dataset IN asserters THEN asserters ELSE asserters + $dataset END AS asserted_by,
-     CASE WHEN all(d IN asserters WHERE d = $dataset) THEN $own ELSE $exclusive END AS replaced
-WITH *, given {
-  .*,
+     CASE WHEN all(d IN asserters WHERE d = $dataset) THEN $own ELSE $exclusive END AS replaced,
+     any(s IN had WHERE s IN $provider_sources) AS provider_cited
+WITH *, given {{
+  .*,{extra}
   source_ids: [s IN had WHERE s IN given.source_ids OR NOT s IN replaced]
               + [s IN given.source_ids WHERE NOT s IN had],
   asserted_by: asserted_by
-} AS props
+}} AS props
 """
+
+
+# What provider loads add to a curated place they name (graph/queries/ingest_places.py): the
+# spellings they saw it under, a point, admin level and country where the file gives none. A reload
+# of the file keeps them while a provider still cites the place, so `make run` (which reloads the
+# seed) does not undo a provider load; the file's own values win where it gives them.
+PROVIDER_ENRICHMENT = {
+    Label.PLACE: """
+  aliases: CASE WHEN provider_cited AND old.aliases IS NOT NULL
+           THEN coalesce(given.aliases, []) + [a IN old.aliases WHERE NOT a IN coalesce(given.aliases, [])]
+           ELSE given.aliases END,
+  name_keys: CASE WHEN provider_cited THEN coalesce(given.name_keys, old.name_keys) ELSE given.name_keys END,
+  point: CASE WHEN provider_cited THEN coalesce(given.point, old.point) ELSE given.point END,
+  admin_level: CASE WHEN provider_cited THEN coalesce(given.admin_level, old.admin_level)
+               ELSE given.admin_level END,
+  country: CASE WHEN provider_cited THEN coalesce(given.country, old.country) ELSE given.country END,""",
+}
 
 
 def _node_query(label: Label) -> str:
     return f"""
 UNWIND $rows AS row
 OPTIONAL MATCH (old:{label} {{id: row.id}})
-{_MERGED_PROPS}
-WITH row, props, CASE WHEN old IS NULL THEN 'created'
-                      WHEN properties(old) = props THEN 'unchanged'
-                      ELSE 'updated' END AS outcome
+{_merged_props(PROVIDER_ENRICHMENT.get(label, ""))}
+WITH row, props, CASE WHEN old IS NULL THEN null ELSE properties(old) END AS before
 MERGE (n:{label} {{id: row.id}})
 SET n = props
+WITH CASE WHEN before IS NULL THEN 'created'
+          WHEN before = properties(n) THEN 'unchanged'
+          ELSE 'updated' END AS outcome
 RETURN outcome, count(*) AS count
 """
 
@@ -89,7 +113,7 @@ UNWIND $rows AS row
 MATCH (a:{start} {{id: row.start}})
 MATCH (b:{end} {{id: row.end}})
 OPTIONAL MATCH ()-[old:{rel_type} {{id: row.id}}]->()
-{_MERGED_PROPS}
+{_merged_props()}
 WITH row, props, a, b, CASE WHEN old IS NULL THEN 'created'
                             WHEN properties(old) = props THEN 'unchanged'
                             ELSE 'updated' END AS outcome
@@ -109,8 +133,13 @@ RELATIONSHIP_QUERIES = {
 
 
 def provenance_params(provenance: Provenance) -> dict[str, Any]:
-    """The query parameters $dataset, $own and $exclusive."""
-    return {"dataset": provenance.dataset, "own": provenance.own, "exclusive": provenance.exclusive}
+    """The query parameters $dataset, $own, $exclusive and $provider_sources."""
+    return {
+        "dataset": provenance.dataset,
+        "own": provenance.own,
+        "exclusive": provenance.exclusive,
+        "provider_sources": sorted(PROVIDER_SOURCES),
+    }
 
 
 def merge_asserted_nodes(

@@ -15,6 +15,7 @@ from neo4j import ManagedTransaction, Session
 
 from graph.model import Label
 from graph.queries.curated import (
+    PROVIDER_SOURCES,
     Provenance,
     list_dataset_sources,
     merge_asserted_nodes,
@@ -23,14 +24,8 @@ from graph.queries.curated import (
 from graph.queries.retract import retract_nodes, retract_relationships
 from loaders.curated.rows import ID_PREFIXES, GraphRows
 from loaders.report import LoadReport
-from schema.providers import DATASET_SOURCE_IDS
 
 T = TypeVar("T")
-# A provider load cites its dataset Source on the actors it touches; a curated file that also
-# declares that Source never owns it, so no curated reload removes a provider's citation.
-PROVIDER_SOURCES = frozenset(DATASET_SOURCE_IDS.values())
-
-
 def batched(items: Sequence[T], size: int) -> Iterator[list[T]]:
     """Consecutive slices of at most `size` items (itertools.batched needs Python 3.12)."""
     iterator = iter(items)
@@ -41,6 +36,8 @@ def batched(items: Sequence[T], size: int) -> Iterator[list[T]]:
 def _provenance(tx: ManagedTransaction, rows: GraphRows) -> Provenance:
     declared = [row["id"] for row in rows.nodes.get(Label.SOURCE, [])]
     in_graph = list_dataset_sources(tx, dataset=rows.dataset, declared=declared)
+    # A provider load cites its dataset Source on the actors and places it touches; a curated file
+    # that also declares that Source never owns it, so no curated reload removes that citation.
     own = (set(declared) | set(in_graph)) - PROVIDER_SOURCES
     exclusive = {source for source in own if not in_graph.get(source, False)}
     return Provenance(rows.dataset, sorted(own), sorted(exclusive))

@@ -31,6 +31,8 @@ DATA_URLS = [
     "/actors/actor:russia/timeline",
     "/paths?from=actor:russia&to=actor:turkey",
     "/export?seed=actor:russia",
+    "/places",
+    "/places/place:idlib",
 ]
 
 
@@ -46,7 +48,7 @@ def test_every_data_endpoint_is_covered_by_this_test(keyed_client: TestClient) -
     paths = set(keyed_client.get("/openapi.json").json()["paths"])
     tested = {url.split("?")[0] for url in DATA_URLS} | {"/health"}
     templates = {p.replace("{actor_id}", "actor:russia").replace("{event_id}", "event:2019-04-syrian-offensive")
-                  .replace("{statement_id}", "stmt:x") for p in paths}
+                  .replace("{statement_id}", "stmt:x").replace("{place_id}", "place:idlib") for p in paths}
     assert templates == tested
 
 
