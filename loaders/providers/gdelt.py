@@ -17,14 +17,15 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from loaders.providers.cameo import ACTOR_CODE, actor_kind, classify
+from loaders.providers.limits import MAX_LINE_CHARS
 from loaders.providers.tabular import (
     RowError,
-    WrongFormatError,
     cell_float,
     cell_int,
     iter_rows,
     to_rejected,
 )
+from loaders.providers.text import WrongFormatError, describe_start, open_text
 from schema.dates import DatePrecision, FuzzyDate
 from schema.providers import (
     ActorMention,
@@ -49,15 +50,17 @@ ROLES: dict[EventType, tuple[ParticipantRole, ParticipantRole]] = {
 CONFLICT_ROOTS = {str(root) for root in range(14, 21)}
 
 
-def check_format(path: Path) -> None:
+def check_format(path: Path, encoding: str = "utf-8") -> None:
     """WrongFormatError unless the first line has the 61 tab-separated columns of GDELT 2.0 events."""
-    with path.open(encoding="utf-8-sig", errors="replace") as stream:
-        first = stream.readline().rstrip("\r\n")
+    with open_text(path, encoding, errors="replace") as stream:
+        first = stream.readline(MAX_LINE_CHARS).rstrip("\r\n")
     count = first.count("\t") + 1 if first else 0
     if count != COLUMN_COUNT:
         hint = " (GDELT 1.0 has 58; this loader reads 2.0)" if count == 58 else ""
-        if count == 1 and "," in first:
+        if count == 1 and "," in first and "\x00" not in first:
             hint = f" (the first line looks like a CSV header: {first[:60]}…)"
+        elif count <= 1:
+            hint = f" ({describe_start(path, encoding)})"
         raise WrongFormatError(
             f"{path} is not a GDELT 2.0 events export: expected {COLUMN_COUNT} tab-separated columns "
             f"without a header, found {count}{hint}"
@@ -168,15 +171,18 @@ def _record(line: int, cells: list[str]) -> ProviderEventRecord | ProviderStatem
     )
 
 
-def read_gdelt(path: Path) -> Iterator[ProviderEventRecord | ProviderStatementRecord | Rejected]:
+def read_gdelt(
+    path: Path, encoding: str = "utf-8"
+) -> Iterator[ProviderEventRecord | ProviderStatementRecord | Rejected]:
     """One event or statement record per row, or a Rejected naming the line, column and reason."""
-    check_format(path)
-    for line, cells in iter_rows(path, delimiter="\t", skip_header=False):
-        if len(cells) != COLUMN_COUNT:
-            yield Rejected(
-                line, "(row)", f"expected {COLUMN_COUNT} tab-separated fields, found {len(cells)}"
-            )
+    check_format(path, encoding)
+    for row in iter_rows(
+        path, delimiter="\t", skip_header=False, fields=COLUMN_COUNT, encoding=encoding
+    ):
+        if isinstance(row, Rejected):
+            yield row
             continue
+        line, cells = row
         try:
             yield _record(line, cells)
         except (RowError, ValidationError) as error:
