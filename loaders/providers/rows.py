@@ -22,11 +22,35 @@ TARGET_KEYS = {RelType.ACCUSES: "accuses", RelType.WARNS: "warns", RelType.APPEA
 
 @dataclass
 class GraphBatch:
-    """What one transaction writes: actors, then events and statements (by id: the last row wins)."""
+    """What one transaction writes: actors, then events and statements, by id (ids are unique)."""
 
     actors: dict[str, Row] = field(default_factory=dict)
     events: dict[str, Row] = field(default_factory=dict)
     statements: dict[str, Row] = field(default_factory=dict)
+    lines: dict[str, int] = field(default_factory=dict)  # record id → input line (for rejects)
+
+    def __len__(self) -> int:
+        return len(self.events) + len(self.statements)
+
+    def halves(self) -> tuple[GraphBatch, GraphBatch]:
+        """Two batches of half the records each, each with the actors its records link to."""
+        ids = [*self.events, *self.statements]
+        middle = len(ids) // 2
+        return self._subset(ids[:middle]), self._subset(ids[middle:])
+
+    def _subset(self, ids: list[str]) -> GraphBatch:
+        part = GraphBatch()
+        for record_id in ids:
+            if record_id in self.events:
+                row = part.events[record_id] = self.events[record_id]
+                links = row["participants"]
+            else:
+                row = part.statements[record_id] = self.statements[record_id]
+                links = [row["made"], *(link for key in TARGET_KEYS.values() for link in row[key])]
+            for link in links:
+                part.actors[link["actor"]] = self.actors[link["actor"]]
+            part.lines[record_id] = self.lines[record_id]
+        return part
 
 
 def _link(rel_id: str, actor_id: str, source_ids: list[str], **extra: Any) -> Row:
@@ -109,6 +133,7 @@ class RowBuilder:
             "date_precision": record.date.precision.value,
             **record.extras,
         }
+        batch.lines[record.id] = record.line
         if isinstance(record, ProviderEventRecord):
             self._event(record, common, batch)
         else:
@@ -130,7 +155,6 @@ class RowBuilder:
             "fatalities_low": record.fatalities_low,
             "fatalities_high": record.fatalities_high,
         }
-        batch.events.pop(record.id, None)  # a later row with the same id replaces the earlier one
         batch.events[record.id] = {
             "id": record.id,
             "props": _present(props),
@@ -164,7 +188,6 @@ class RowBuilder:
             "verbatim": False,
             "summary": record.summary,
         }
-        batch.statements.pop(record.id, None)
         batch.statements[record.id] = {
             "id": record.id,
             "props": _present(props),
