@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -15,7 +16,7 @@ from loaders.providers.aliases import AliasTable
 from loaders.providers.checkpoint import fingerprint, write_checkpoint
 from schema.providers import Rejected
 
-from .conftest import ACLED_HEADER, acled_row, load, rows, write_csv
+from .conftest import ACLED_HEADER, CKG, acled_row, load, rows, write_csv
 
 EVENT_IDS = "MATCH (e:Event) RETURN e.provider_id ORDER BY e.provider_id"
 
@@ -147,3 +148,65 @@ def test_a_resumed_load_reports_the_rows_the_server_refused_before_the_kill(
     assert (report.events, report.skipped_resumed, report.rejected, report.refused) == (5, 3, 1, 1)
     assert _rejects(path) == [["4", "(row)", earlier.reason, "x"]]
     assert _ids(clean_graph, settings) == ["SYR300004", "SYR300005"]
+
+
+def _ckg(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [str(CKG), "load", *args],
+        env={**env, "COLUMNS": "300"},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def test_cli_refuses_a_latin1_file_before_writing_or_reads_it_with_encoding(
+    cli_env: dict[str, str], clean_graph: Driver, settings: GraphSettings, data_dir: Path
+) -> None:
+    path = data_dir / "acled_latin1.csv"
+    refused = _ckg(cli_env, str(path))
+    assert refused.returncode == 2, refused.stderr
+    assert "is not utf-8 text: line 4 has the byte 0xED" in refused.stderr
+    assert "--encoding latin-1" in refused.stderr
+    assert rows(clean_graph, settings, "MATCH (n) RETURN count(n)") == [(0,)]
+    done = _ckg(cli_env, str(path), "--encoding", "latin-1")
+    assert done.returncode == 0, done.stderr
+    assert rows(
+        clean_graph, settings, "MATCH (e:Event {provider_id: 'SYR100102'}) RETURN e.acled_location"
+    ) == [("Aríha",)]
+    unknown = _ckg(cli_env, str(path), "--encoding", "klingon")
+    assert unknown.returncode == 2 and "Unknown encoding 'klingon'" in unknown.stderr
+
+
+@pytest.mark.parametrize(
+    ("content", "seen"),
+    [
+        (b"", "an empty file"),
+        (b"PK\x03\x04\x14\x00\x08\x00", "binary content (NUL bytes at offset 5; a ZIP archive"),
+        (
+            b"events of February 2020\n",
+            (
+                "no delimiter/columns (not comma- or tab-separated); "
+                "first line: 'events of February 2020'"
+            ),
+        ),
+        (
+            b"when,who\n2020-02-27,Turkey\n",
+            (
+                "a header of 2 column(s) (when, who), but an ACLED export needs event_id_cnty, "
+                "event_date, actor1; a UCDP GED file needs id, date_start, side_a, side_b"
+            ),
+        ),
+        (b"a\tb\tc\n", "3 tab-separated columns (GDELT 2.0 events have 61)"),
+    ],
+)
+def test_cli_says_what_it_saw_when_it_cannot_tell_the_format(
+    cli_env: dict[str, str], tmp_path: Path, content: bytes, seen: str
+) -> None:
+    path = tmp_path / "events.csv"
+    path.write_bytes(content)
+    done = _ckg(cli_env, str(path))
+    assert done.returncode == 1
+    assert f"Cannot tell the format of {path}: " in done.stderr
+    assert seen in done.stderr, done.stderr
+    assert "from its extension" not in done.stderr
