@@ -59,10 +59,10 @@ SUFFIX_FORMATS = {
 }
 
 
-def detect_format(path: Path) -> InputFormat | None:
+def detect_format(path: Path, encoding: str = "utf-8") -> InputFormat | None:
     """The format a provider file's content shows, else the one its extension implies, else None."""
     if path.suffix.lower() not in (".yaml", ".yml"):
-        sniffed = sniff_provider_format(path)
+        sniffed = sniff_provider_format(path, encoding)
         if sniffed is not None:
             return InputFormat(sniffed)
     return SUFFIX_FORMATS.get(path.suffix.lower())
@@ -140,12 +140,11 @@ def load(
     encoding: str | None = EncodingOption,
 ) -> None:
     """Validate a dataset file completely, then merge it into the graph (idempotent)."""
-    chosen = input_format or detect_format(path)
+    chosen = input_format or detect_format(path, encoding or "utf-8")
     if chosen is None:
         formats = ", ".join(InputFormat)
-        fail(
-            f"Cannot tell the format of {path}: {escape(why_unknown(path))}. Pass --format ({formats})."
-        )
+        seen = escape(why_unknown(path, encoding or "utf-8"))
+        fail(f"Cannot tell the format of {path}: {seen}. Pass --format ({formats}).")
     if chosen in PROVIDER_FORMATS:  # streamed, batched, resumable; see cli/load_providers.py
         if dry_run:
             fail("--dry-run is not available for provider formats (acled, gdelt, ucdp).")

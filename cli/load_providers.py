@@ -94,10 +94,6 @@ def load_provider_file(
 ) -> ProviderLoadReport:
     """Load, print the summary; exit 2 for a refused file (format, encoding), 1 for too many rejects."""
     try:
-        codecs.lookup(encoding)
-    except LookupError:
-        fail(f"Unknown encoding {encoding!r} (e.g. utf-8, latin-1, cp1252).", code=EXIT_WRONG_FORMAT)
-    try:
         table = AliasTable.load(aliases or DEFAULT_ALIASES)
     except (OSError, ValueError) as error:
         fail(f"Cannot read the alias table: {error}")
@@ -159,8 +155,21 @@ MaxRejectsOption = typer.Option(
     0, "--max-rejects", min=0, help="Exit 0 despite up to N rejected rows."
 )
 AliasesOption = typer.Option(None, "--aliases", help="Alias table CSV (default: data/aliases.csv).")
+
+
+def known_encoding(name: str | None) -> str | None:
+    """The --encoding value, if Python has such a codec (typer exits 2 otherwise)."""
+    try:
+        return None if name is None else codecs.lookup(name).name
+    except LookupError:
+        raise typer.BadParameter(
+            f"unknown encoding {name!r} (e.g. utf-8, latin-1, cp1252)"
+        ) from None
+
+
 EncodingOption = typer.Option(
     None,
     "--encoding",
+    callback=known_encoding,
     help="Text encoding of a provider file (default: UTF-8, with or without BOM), e.g. latin-1, cp1252.",
 )

@@ -6,7 +6,7 @@ import csv
 from pathlib import Path
 
 from loaders.providers.gdelt import COLUMN_COUNT
-from loaders.providers.text import describe_start
+from loaders.providers.text import describe_start, open_text
 
 # Columns whose presence in the header names the format (the readers require a few more).
 MARKERS = {
@@ -16,9 +16,9 @@ MARKERS = {
 LABELS = {"acled": "an ACLED export", "ucdp": "a UCDP GED file"}
 
 
-def sniff_provider_format(path: Path) -> str | None:
+def sniff_provider_format(path: Path, encoding: str = "utf-8") -> str | None:
     """ "acled", "gdelt" or "ucdp" when the first line (or JSON head) says so unambiguously, else None."""
-    head = _head(path)
+    head = _head(path, encoding)
     if head.lstrip()[:1] in ("{", "["):
         lowered = head.lower()
         return (
@@ -33,12 +33,12 @@ def sniff_provider_format(path: Path) -> str | None:
     return matches[0] if len(matches) == 1 else None
 
 
-def why_unknown(path: Path) -> str:
+def why_unknown(path: Path, encoding: str = "utf-8") -> str:
     """What the file shows instead of a provider format: empty, binary, or its columns vs those needed."""
-    start = describe_start(path)
+    start = describe_start(path, encoding)
     if not start.startswith("first line"):  # an empty file, binary content, no delimiter
         return start
-    head = _head(path)
+    head = _head(path, encoding)
     first = head.splitlines()[0] if head else ""
     if "\t" in first:
         return f"{first.count(chr(9)) + 1} tab-separated columns (GDELT 2.0 events have {COLUMN_COUNT})"
@@ -54,8 +54,8 @@ def why_unknown(path: Path) -> str:
     return f"a header of {len(names)} column(s) ({shown}), but {'; '.join(needs)}"
 
 
-def _head(path: Path) -> str:
-    with path.open(encoding="utf-8-sig", errors="replace", newline="") as stream:
+def _head(path: Path, encoding: str) -> str:
+    with open_text(path, encoding, errors="replace") as stream:
         return stream.read(65536)
 
 
