@@ -38,6 +38,10 @@ class GraphBatch:
         middle = len(ids) // 2
         return self._subset(ids[:middle]), self._subset(ids[middle:])
 
+    def without(self, ids: set[str]) -> GraphBatch:
+        """The batch less these records (and the actors only they linked to)."""
+        return self._subset([i for i in (*self.events, *self.statements) if i not in ids])
+
     def _subset(self, ids: list[str]) -> GraphBatch:
         part = GraphBatch()
         for record_id in ids:

@@ -84,10 +84,11 @@ class Chunk:
 
     batch: GraphBatch = field(default_factory=GraphBatch)
     rejects: list[Rejected] = field(default_factory=list)
+    rows: int = 0
     last_line: int = 0
-    skipped_events: int = 0  # committed by an interrupted run of the same load
-    skipped_statements: int = 0
-    refused_before: int = 0  # by the server, in that interrupted run
+    # Rows an interrupted run of the same load committed (record id → is an event), and refused.
+    skipped: dict[str, bool] = field(default_factory=dict)
+    refused_before: int = 0
 
 
 def load_provider(
@@ -137,19 +138,20 @@ def load_provider(
                 future, chunk = pending.popleft()
                 outcome = future.result()
                 _account(report, chunk, outcome)
-                for row in sorted([*chunk.rejects, *outcome.refused.values()], key=_line):
+                for row in sorted(
+                    [*chunk.rejects, *outcome.refused.values()], key=lambda r: r.line
+                ):
                     rejects.write(row)
                 refused.extend(outcome.refused.values())
                 write_checkpoint(path, print_, chunk.last_line, refused)
 
         stream = records if first is None else _chain(first, records)
-        while items := list(islice(stream, batch_size)):
-            report.rows_read += len(items)
-            chunk = _prepare(items, builder, ledger, checkpoint)
+        while chunk := _prepare(islice(stream, batch_size), builder, ledger, checkpoint):
+            report.rows_read += chunk.rows
             settle(keep=writers - 1)
             pending.append((worker.submit(write, chunk.batch), chunk))
             if on_rows is not None:
-                on_rows(len(items))
+                on_rows(chunk.rows)
         settle(keep=0)
         report.actors_removed = session.execute_write(
             delete_orphan_actors, prefix=FALLBACK_PREFIXES[fmt]
@@ -162,53 +164,56 @@ def load_provider(
 
 
 def _prepare(
-    items: list[ProviderRecord | Rejected],
+    items: Iterator[ProviderRecord | Rejected],
     builder: RowBuilder,
     ledger: IdLedger,
     checkpoint: Checkpoint,
-) -> Chunk:
-    """Sort a chunk's rows into rejects, rows an interrupted run committed, and the batch to write."""
-    chunk = Chunk(last_line=max(_line(item) for item in items))
-    records: list[ProviderRecord] = []
+) -> Chunk | None:
+    """Sort a chunk's rows into rejects, rows an interrupted run committed, and the batch to write.
+
+    Rows go one by one into the batch (a record is dropped once it is a row there); a row whose id
+    an earlier chunk had is taken out again at the end. None when there are no rows left.
+    """
+    chunk = Chunk()
     for item in items:
-        problem = item if isinstance(item, Rejected) else oversized_key(item)
+        chunk.rows += 1
+        chunk.last_line = max(chunk.last_line, item.line)
+        if isinstance(item, Rejected):
+            chunk.rejects.append(item)
+            continue
+        problem = oversized_key(item) or ledger.repeat(item)
         if problem is not None:
             chunk.rejects.append(problem)
-        elif not isinstance(item, Rejected):
-            records.append(item)
-    admitted, repeats = ledger.admit(records)
-    chunk.rejects += repeats
-    for record in admitted:
-        if record.line > checkpoint.line:
-            builder.add(record, chunk.batch)
-        elif record.line in checkpoint.refused:
-            chunk.rejects.append(checkpoint.refused[record.line])
+        elif item.line > checkpoint.line:
+            builder.add(item, chunk.batch)
+        elif item.line in checkpoint.refused:
+            chunk.rejects.append(checkpoint.refused[item.line])
             chunk.refused_before += 1
         else:
-            builder.actor_mentions(record)  # still listed as unresolved
-            if isinstance(record, ProviderEventRecord):
-                chunk.skipped_events += 1
-            else:
-                chunk.skipped_statements += 1
-    return chunk
+            builder.actor_mentions(item)  # still listed as unresolved
+            chunk.skipped[item.id] = isinstance(item, ProviderEventRecord)
+    repeats = ledger.end_chunk()
+    if repeats:
+        chunk.rejects += [rejected for _, rejected in repeats]
+        ids = {record_id for record_id, _ in repeats}
+        chunk.batch = chunk.batch.without(ids)
+        chunk.skipped = {i: event for i, event in chunk.skipped.items() if i not in ids}
+    return chunk if chunk.rows else None
 
 
 def _account(report: ProviderLoadReport, chunk: Chunk, outcome: BatchOutcome) -> None:
     """Add a written chunk to the report: rows loaded by kind, rows rejected, graph counters."""
     batch = chunk.batch
-    report.events += chunk.skipped_events + sum(i not in outcome.refused for i in batch.events)
-    report.statements += chunk.skipped_statements + sum(
+    skipped_events = sum(chunk.skipped.values())
+    report.events += skipped_events + sum(i not in outcome.refused for i in batch.events)
+    report.statements += (len(chunk.skipped) - skipped_events) + sum(
         i not in outcome.refused for i in batch.statements
     )
-    report.skipped_resumed += chunk.skipped_events + chunk.skipped_statements
+    report.skipped_resumed += len(chunk.skipped)
     report.rejected += len(chunk.rejects) + len(outcome.refused)
     report.refused += chunk.refused_before + len(outcome.refused)
     report.counters.update(outcome.counters)
     report.batches += len(batch) > len(outcome.refused)
-
-
-def _line(item: ProviderRecord | Rejected) -> int:
-    return item.line
 
 
 def _chain(
