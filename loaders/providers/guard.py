@@ -6,8 +6,6 @@ whole write transaction. Anything this misses is still isolated by write.py's ba
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 from loaders.providers.limits import MAX_KEY_BYTES, excerpt, utf8_size
 from schema.providers import (
     DATASET_ID_COLUMNS,
@@ -17,6 +15,7 @@ from schema.providers import (
     Rejected,
 )
 
+QUICK_CHARS = MAX_KEY_BYTES // 4  # a text this long or shorter cannot exceed MAX_KEY_BYTES
 # The column an actor slot's name is read from, where it is not the slot's own name.
 GDELT_NAME_COLUMNS = {
     "actor1": "Actor1Name",
@@ -28,20 +27,25 @@ GDELT_NAME_COLUMNS = {
 
 def oversized_key(record: ProviderRecord) -> Rejected | None:
     """A Rejected when the record's id or an actor's name or id is too long to index, else None."""
-    if _too_long(record.provider_id):
+    # Every row pays for this: lengths first (a character is at most 4 bytes), bytes only when long.
+    if len(record.provider_id) > QUICK_CHARS and utf8_size(record.provider_id) > MAX_KEY_BYTES:
         column = DATASET_ID_COLUMNS[record.dataset]
         return _rejected(record, column, "row id", record.provider_id)
-    for slot, mention in _mentions(record):
-        for text in (mention.name, mention.key, mention.fallback_id):
-            if _too_long(text):
-                return _rejected(record, _name_column(record.dataset, slot), "actor name", text)
+    for mention in _mentions(record):
+        if (
+            len(mention.name) > QUICK_CHARS
+            or len(mention.key) > QUICK_CHARS
+            or len(mention.fallback_id) > QUICK_CHARS
+        ):
+            return _long_name(record, mention)
     return None
 
 
-def _too_long(text: str) -> bool:
-    return (
-        len(text) > MAX_KEY_BYTES // 4 and utf8_size(text) > MAX_KEY_BYTES
-    )  # ≤ 4 bytes a character
+def _long_name(record: ProviderRecord, mention: ActorMention) -> Rejected | None:
+    for text in (mention.name, mention.key, mention.fallback_id):
+        if utf8_size(text) > MAX_KEY_BYTES:
+            return _rejected(record, _name_column(record, mention), "actor name", text)
+    return None
 
 
 def _rejected(record: ProviderRecord, column: str, what: str, text: str) -> Rejected:
@@ -53,17 +57,19 @@ def _rejected(record: ProviderRecord, column: str, what: str, text: str) -> Reje
     )
 
 
-def _mentions(record: ProviderRecord) -> Iterator[tuple[str, ActorMention]]:
+def _mentions(record: ProviderRecord) -> list[ActorMention]:
     if isinstance(record, ProviderEventRecord):
-        yield from ((p.slot, p.actor) for p in record.participants)
-        return
-    yield "speaker", record.speaker
-    if record.target is not None:
-        yield "target", record.target
+        return [participant.actor for participant in record.participants]
+    return [record.speaker] if record.target is None else [record.speaker, record.target]
 
 
-def _name_column(dataset: str, slot: str) -> str:
-    if dataset == "gdelt":
+def _name_column(record: ProviderRecord, mention: ActorMention) -> str:
+    """The column the mention's name was read from (ACLED actor1, assoc_actor_2; GDELT Actor1Name…)."""
+    if isinstance(record, ProviderEventRecord):
+        slot = next(p.slot for p in record.participants if p.actor is mention)
+    else:
+        slot = "speaker" if mention is record.speaker else "target"
+    if record.dataset == "gdelt":
         return GDELT_NAME_COLUMNS.get(slot, slot)
     if slot.startswith("assoc"):  # ACLED's assoc1-0, assoc2-3: the lists in assoc_actor_1/2
         return f"assoc_actor_{slot[5]}"

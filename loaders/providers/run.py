@@ -80,9 +80,8 @@ def _source_props(fmt: str) -> dict[str, object]:
 
 @dataclass
 class Chunk:
-    """Consecutive input rows handled together: their write batch, the rows rejected before it."""
+    """Consecutive input rows handled together (their batch aside): rows rejected before the write."""
 
-    batch: GraphBatch = field(default_factory=GraphBatch)
     rejects: list[Rejected] = field(default_factory=list)
     rows: int = 0
     last_line: int = 0
@@ -146,10 +145,12 @@ def load_provider(
                 write_checkpoint(path, print_, chunk.last_line, refused)
 
         stream = records if first is None else _chain(first, records)
-        while chunk := _prepare(islice(stream, batch_size), builder, ledger, checkpoint):
+        while prepared := _prepare(islice(stream, batch_size), builder, ledger, checkpoint):
+            batch, chunk = prepared
             report.rows_read += chunk.rows
             settle(keep=writers - 1)
-            pending.append((worker.submit(write, chunk.batch), chunk))
+            pending.append((worker.submit(write, batch), chunk))
+            del prepared, batch  # the worker holds the batch: it goes once written
             if on_rows is not None:
                 on_rows(chunk.rows)
         settle(keep=0)
@@ -168,16 +169,15 @@ def _prepare(
     builder: RowBuilder,
     ledger: IdLedger,
     checkpoint: Checkpoint,
-) -> Chunk | None:
+) -> tuple[GraphBatch, Chunk] | None:
     """Sort a chunk's rows into rejects, rows an interrupted run committed, and the batch to write.
 
     Rows go one by one into the batch (a record is dropped once it is a row there); a row whose id
     an earlier chunk had is taken out again at the end. None when there are no rows left.
     """
-    chunk = Chunk()
-    for item in items:
+    batch, chunk = GraphBatch(), Chunk()
+    for item in items:  # every row passes here: kept lean
         chunk.rows += 1
-        chunk.last_line = max(chunk.last_line, item.line)
         if isinstance(item, Rejected):
             chunk.rejects.append(item)
             continue
@@ -185,35 +185,33 @@ def _prepare(
         if problem is not None:
             chunk.rejects.append(problem)
         elif item.line > checkpoint.line:
-            builder.add(item, chunk.batch)
+            builder.add(item, batch)
         elif item.line in checkpoint.refused:
             chunk.rejects.append(checkpoint.refused[item.line])
             chunk.refused_before += 1
         else:
             builder.actor_mentions(item)  # still listed as unresolved
             chunk.skipped[item.id] = isinstance(item, ProviderEventRecord)
+    chunk.last_line = item.line if chunk.rows else 0  # rows come in line order
     repeats = ledger.end_chunk()
     if repeats:
         chunk.rejects += [rejected for _, rejected in repeats]
         ids = {record_id for record_id, _ in repeats}
-        chunk.batch = chunk.batch.without(ids)
+        batch = batch.without(ids)
         chunk.skipped = {i: event for i, event in chunk.skipped.items() if i not in ids}
-    return chunk if chunk.rows else None
+    return (batch, chunk) if chunk.rows else None
 
 
 def _account(report: ProviderLoadReport, chunk: Chunk, outcome: BatchOutcome) -> None:
     """Add a written chunk to the report: rows loaded by kind, rows rejected, graph counters."""
-    batch = chunk.batch
     skipped_events = sum(chunk.skipped.values())
-    report.events += skipped_events + sum(i not in outcome.refused for i in batch.events)
-    report.statements += (len(chunk.skipped) - skipped_events) + sum(
-        i not in outcome.refused for i in batch.statements
-    )
+    report.events += skipped_events + outcome.events
+    report.statements += len(chunk.skipped) - skipped_events + outcome.statements
     report.skipped_resumed += len(chunk.skipped)
     report.rejected += len(chunk.rejects) + len(outcome.refused)
     report.refused += chunk.refused_before + len(outcome.refused)
     report.counters.update(outcome.counters)
-    report.batches += len(batch) > len(outcome.refused)
+    report.batches += outcome.events + outcome.statements > 0
 
 
 def _chain(

@@ -65,13 +65,20 @@ def write_batch(tx: ManagedTransaction, batch: GraphBatch) -> Counter[str]:
 
 @dataclass
 class BatchOutcome:
-    """What writing a batch did: summed server counters, and the rows refused, by record id."""
+    """What writing a batch did: events and statements written, server counters, rows refused."""
 
+    events: int = 0
+    statements: int = 0
     counters: Counter[str] = field(default_factory=Counter)
-    refused: dict[str, Rejected] = field(default_factory=dict)
+    refused: dict[str, Rejected] = field(default_factory=dict)  # by record id
 
     def __add__(self, other: BatchOutcome) -> BatchOutcome:
-        return BatchOutcome(self.counters + other.counters, {**self.refused, **other.refused})
+        return BatchOutcome(
+            self.events + other.events,
+            self.statements + other.statements,
+            self.counters + other.counters,
+            {**self.refused, **other.refused},
+        )
 
 
 def write_isolating(session: Session, batch: GraphBatch, *, whole: bool = True) -> BatchOutcome:
@@ -82,7 +89,8 @@ def write_isolating(session: Session, batch: GraphBatch, *, whole: bool = True) 
     if not batch:
         return BatchOutcome()
     try:
-        return BatchOutcome(session.execute_write(write_batch, batch))
+        counters = session.execute_write(write_batch, batch)
+        return BatchOutcome(len(batch.events), len(batch.statements), counters)
     except Neo4jError as error:
         if error.code not in DATA_ERROR_CODES:
             raise
