@@ -21,6 +21,7 @@ from cli.db import InstanceOption
 from cli.load_providers import (
     AliasesOption,
     BatchSizeOption,
+    EncodingOption,
     MaxRejectsOption,
     RejectsOption,
     load_provider_file,
@@ -30,7 +31,7 @@ from graph.model import Label, RelType
 from graph.settings import GraphSettings, resolve_settings
 from loaders.curated import load_curated
 from loaders.errors import InvalidInputError
-from loaders.providers.detect import sniff_provider_format
+from loaders.providers.detect import sniff_provider_format, why_unknown
 from loaders.report import OUTCOMES, LoadReport
 
 
@@ -58,10 +59,10 @@ SUFFIX_FORMATS = {
 }
 
 
-def detect_format(path: Path) -> InputFormat | None:
+def detect_format(path: Path, encoding: str = "utf-8") -> InputFormat | None:
     """The format a provider file's content shows, else the one its extension implies, else None."""
     if path.suffix.lower() not in (".yaml", ".yml"):
-        sniffed = sniff_provider_format(path)
+        sniffed = sniff_provider_format(path, encoding)
         if sniffed is not None:
             return InputFormat(sniffed)
     return SUFFIX_FORMATS.get(path.suffix.lower())
@@ -114,7 +115,7 @@ def load_datasets(paths: Iterable[Path], instance: str = "main") -> None:
             console.print(f"Skipping {path}: no such file.", highlight=False, soft_wrap=True)
             continue
         if input_format is None:
-            fail(f"Cannot tell the format of {path} from its extension.")
+            fail(f"Cannot tell the format of {path}: {escape(why_unknown(path))}.")
         load_file(path, input_format, settings, dry_run=False)
 
 
@@ -139,12 +140,14 @@ def load(
     max_rejects: int = MaxRejectsOption,
     batch_size: int = BatchSizeOption,
     aliases: Path | None = AliasesOption,
+    encoding: str | None = EncodingOption,
 ) -> None:
     """Validate a dataset file completely, then merge it into the graph (idempotent)."""
-    chosen = input_format or detect_format(path)
+    chosen = input_format or detect_format(path, encoding or "utf-8")
     if chosen is None:
         formats = ", ".join(InputFormat)
-        fail(f"Cannot tell the format of {path} from its extension: pass --format ({formats}).")
+        seen = escape(why_unknown(path, encoding or "utf-8"))
+        fail(f"Cannot tell the format of {path}: {seen}. Pass --format ({formats}).")
     if chosen in PROVIDER_FORMATS:  # streamed, batched, resumable; see cli/load_providers.py
         if dry_run:
             fail("--dry-run is not available for provider formats (acled, gdelt, ucdp).")
@@ -156,6 +159,9 @@ def load(
             max_rejects=max_rejects,
             batch_size=batch_size,
             aliases=aliases,
+            encoding=encoding or "utf-8",
         )
         return
+    if encoding is not None:
+        fail("--encoding is for provider formats (acled, gdelt, ucdp); curated files are UTF-8.")
     load_file(path, chosen, resolve_settings(instance), dry_run=dry_run)

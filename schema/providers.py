@@ -30,6 +30,12 @@ DATASET_SOURCE_IDS: dict[str, str] = {
     "gdelt": "src:gdelt",
     "ucdp": "src:ucdp-ged",
 }
+# The column that holds a provider's row id (named in rejects about the id).
+DATASET_ID_COLUMNS: dict[str, str] = {
+    "acled": "event_id_cnty",
+    "gdelt": "GLOBALEVENTID",
+    "ucdp": "id",
+}
 
 
 @dataclass(frozen=True)

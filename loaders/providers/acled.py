@@ -173,15 +173,14 @@ def _record(header: Header, line: int, cells: list[str]) -> ProviderEventRecord:
     )
 
 
-def read_acled(path: Path) -> Iterator[ProviderEventRecord | Rejected]:
+def read_acled(path: Path, encoding: str = "utf-8") -> Iterator[ProviderEventRecord | Rejected]:
     """One event record per row, or a Rejected naming the line, column and reason."""
-    header = read_header(path, REQUIRED, EXPECTED)
-    for line, cells in iter_rows(path):
-        if len(cells) != len(header.names):
-            yield Rejected(
-                line, "(row)", f"expected {len(header.names)} fields, found {len(cells)}"
-            )
+    header = read_header(path, REQUIRED, EXPECTED, encoding)
+    for row in iter_rows(path, names=header.names, encoding=encoding):
+        if isinstance(row, Rejected):
+            yield row
             continue
+        line, cells = row
         try:
             yield _record(header, line, cells)
         except (RowError, ValidationError) as error:

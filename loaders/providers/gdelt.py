@@ -10,7 +10,6 @@ statement with an empty Actor1 keeps its target, charge and source and has no sp
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Iterator
 from datetime import datetime
 from functools import lru_cache
@@ -19,19 +18,20 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from loaders.providers.archives import open_text
 from loaders.providers.cameo import classify
 from loaders.providers.cameo_actors import ACTOR_CODE, read_actor_code
 from loaders.providers.gdelt_layouts import GdeltLayout, layout_of
+from loaders.providers.limits import MAX_LINE_CHARS
 from loaders.providers.locations import gdelt_location
 from loaders.providers.tabular import (
     Row,
     RowError,
-    WrongFormatError,
     cell_float,
     cell_int,
+    iter_rows,
     to_rejected,
 )
+from loaders.providers.text import WrongFormatError, describe_start, open_text
 from schema.dates import DatePrecision, FuzzyDate
 from schema.providers import (
     ActorMention,
@@ -51,16 +51,18 @@ CONFLICT_ROOTS = {str(root) for root in range(14, 21)}
 UNKNOWN_SPEAKER = "Unidentified speaker"  # words in the statement text only, never an actor
 
 
-def check_format(path: Path) -> GdeltLayout:
+def check_format(path: Path, encoding: str = "utf-8") -> GdeltLayout:
     """The layout of the first line (57, 58 or 61 tab-separated columns); WrongFormatError otherwise."""
-    with open_text(path) as stream:
-        first = stream.readline().rstrip("\r\n")
+    with open_text(path, encoding, errors="replace") as stream:
+        first = stream.readline(MAX_LINE_CHARS).rstrip("\r\n")
     count = first.count("\t") + 1 if first else 0
     layout = layout_of(count)
     if layout is None:
         hint = ""
-        if count == 1 and "," in first:
+        if count == 1 and "," in first and "\x00" not in first:
             hint = f" (the first line looks like a CSV header: {first[:60]}…)"
+        elif count <= 1:
+            hint = f" ({describe_start(path, encoding)})"
         raise WrongFormatError(
             f"{path} is not a GDELT events file: expected 61 (2.0), 58 (1.0 daily) or 57 (1.0 "
             f"backfile) tab-separated columns without a header, found {count}{hint}"
@@ -173,20 +175,25 @@ def _record(row: Row, line: int) -> ProviderEventRecord | ProviderStatementRecor
     )
 
 
-def read_gdelt(path: Path) -> Iterator[ProviderEventRecord | ProviderStatementRecord | Rejected]:
+def read_gdelt(
+    path: Path, encoding: str = "utf-8"
+) -> Iterator[ProviderEventRecord | ProviderStatementRecord | Rejected]:
     """One event or statement record per row, or a Rejected naming the line, column and reason."""
-    layout = check_format(path)
-    with open_text(path) as stream:
-        # GDELT's tab-separated files do not quote: a stray " is text, not the start of a field.
-        reader = csv.reader(stream, delimiter="\t", quoting=csv.QUOTE_NONE)
-        for line, cells in enumerate(reader, start=1):
-            if not cells:
-                continue
-            if len(cells) != layout.count:
-                expected = f"expected {layout.count} tab-separated fields ({layout.name})"
-                yield Rejected(line, "(row)", f"{expected}, found {len(cells)}")
-                continue
-            try:
-                yield _record(Row(layout.header, cells), line)
-            except (RowError, ValidationError) as error:
-                yield to_rejected(line, error)
+    layout = check_format(path, encoding)
+    rows = iter_rows(
+        path,
+        delimiter="\t",
+        skip_header=False,
+        names=layout.columns,
+        encoding=encoding,
+        width=f"tab-separated fields ({layout.name})",
+    )
+    for row in rows:
+        if isinstance(row, Rejected):
+            yield row
+            continue
+        line, cells = row
+        try:
+            yield _record(Row(layout.header, cells), line)
+        except (RowError, ValidationError) as error:
+            yield to_rejected(line, error)

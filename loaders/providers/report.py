@@ -22,7 +22,8 @@ class ProviderLoadReport:
     rows_read: int = 0
     events: int = 0
     statements: int = 0
-    rejected: int = 0
+    rejected: int = 0  # every row not loaded, with its line in the rejects file
+    refused: int = 0  # of them, rows only the server refused (isolated by splitting their batch)
     skipped_resumed: int = 0  # rows already committed by an interrupted run of the same load
     batches: int = 0
     counters: Counter[str] = field(default_factory=Counter)

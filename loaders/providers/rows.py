@@ -27,7 +27,7 @@ TARGET_KEYS = {RelType.ACCUSES: "accuses", RelType.WARNS: "warns", RelType.APPEA
 @dataclass
 class GraphBatch:
     """What one transaction writes: actors and their state ties, places, then events and statements
-    (by id: the last row wins)."""
+    by id (ids are unique in a load: a repeated one is a reject, see loaders/providers/guard.py)."""
 
     actors: dict[str, Row] = field(default_factory=dict)
     ties: dict[str, Row] = field(default_factory=dict)
@@ -35,6 +35,47 @@ class GraphBatch:
     statements: dict[str, Row] = field(default_factory=dict)
     places: dict[str, Row] = field(default_factory=dict)  # by place id (see loaders/providers/places.py)
     place_links: dict[str, Row] = field(default_factory=dict)  # LOCATED_IN rows by relationship id
+    lines: dict[str, int] = field(default_factory=dict)  # record id → input line (for rejects)
+
+    def __len__(self) -> int:
+        return len(self.events) + len(self.statements)
+
+    def halves(self) -> tuple[GraphBatch, GraphBatch]:
+        """Two batches of half the records each, each with the actors, ties and places they use."""
+        ids = [*self.events, *self.statements]
+        middle = len(ids) // 2
+        return self._subset(ids[:middle]), self._subset(ids[middle:])
+
+    def without(self, ids: set[str]) -> GraphBatch:
+        """The batch less these records (and the actors, ties and places only they used)."""
+        return self._subset([i for i in (*self.events, *self.statements) if i not in ids])
+
+    def _subset(self, ids: list[str]) -> GraphBatch:
+        part = GraphBatch()
+        parents = {link["child"]: link for link in self.place_links.values()}
+        for record_id in ids:
+            if record_id in self.events:
+                row = part.events[record_id] = self.events[record_id]
+                links = row["participants"]
+            else:
+                row = part.statements[record_id] = self.statements[record_id]
+                links = [*row["made"], *(link for key in TARGET_KEYS.values() for link in row[key])]
+            for link in links:
+                part.actors[link["actor"]] = self.actors[link["actor"]]
+            part.lines[record_id] = self.lines[record_id]
+            place_id = row["place"]["place"] if row.get("place") else None
+            while place_id is not None:  # the record's place and the chain above it in this batch
+                if place_id in self.places:
+                    part.places[place_id] = self.places[place_id]
+                up = parents.get(place_id)
+                if up is not None:
+                    part.place_links[up["id"]] = up
+                place_id = up["parent"] if up is not None else None
+        for tie in self.ties.values():
+            if tie["actor"] in part.actors:
+                part.ties[tie["id"]] = tie
+                part.actors[tie["state"]] = self.actors[tie["state"]]
+        return part
 
 
 def _link(rel_id: str, actor_id: str, source_ids: list[str], **extra: Any) -> Row:
@@ -147,6 +188,7 @@ class RowBuilder:
             "date_precision": record.date.precision.value,
             **record.extras,
         }
+        batch.lines[record.id] = record.line
         place = add_location(self.places, record, common, batch, self.sent_places)
         if isinstance(record, ProviderEventRecord):
             self._event(record, common, batch)
@@ -171,7 +213,6 @@ class RowBuilder:
             "fatalities_low": record.fatalities_low,
             "fatalities_high": record.fatalities_high,
         }
-        batch.events.pop(record.id, None)  # a later row with the same id replaces the earlier one
         batch.events[record.id] = {
             "id": record.id,
             "props": _present(props),
@@ -206,7 +247,6 @@ class RowBuilder:
             "verbatim": False,
             "summary": record.summary,
         }
-        batch.statements.pop(record.id, None)
         batch.statements[record.id] = {
             "id": record.id,
             "props": _present(props),

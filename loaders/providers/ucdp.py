@@ -9,12 +9,14 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from loaders.providers.countries import iso3_of_name
+from loaders.providers.lines import CellRow, checked_text
 from loaders.providers.locations import ucdp_location
+from loaders.providers.states import country_of_name
 from loaders.providers.tabular import (
     Header,
     Row,
     RowError,
-    WrongFormatError,
     cell_day,
     cell_int,
     iter_rows,
@@ -22,8 +24,7 @@ from loaders.providers.tabular import (
     slug,
     to_rejected,
 )
-from loaders.providers.countries import iso3_of_name
-from loaders.providers.states import country_of_name
+from loaders.providers.text import WrongFormatError, open_text
 from schema.dates import DatePrecision, FuzzyDate
 from schema.providers import ActorMention, Participant, ProviderEventRecord, Rejected
 from schema.vocabulary import ActorKind, EventType, ParticipantRole
@@ -165,11 +166,11 @@ def _is_tag_row(cells: list[str]) -> bool:
     return bool(filled) and all(c.startswith("#") for c in filled)
 
 
-def _json_rows(path: Path) -> tuple[Header, Iterator[tuple[int, list[str]]]]:
+def _json_rows(path: Path) -> tuple[Header, Iterator[CellRow | Rejected]]:
     """The API's JSON ({"Result": [...]} pages or a bare list): small pages, read whole."""
     try:
         data = json.loads(path.read_text(encoding="utf-8-sig"))
-    except json.JSONDecodeError as error:
+    except (json.JSONDecodeError, UnicodeDecodeError) as error:
         raise WrongFormatError(f"{path} is not {EXPECTED} nor UCDP API JSON: {error}") from None
     items = data.get("Result") if isinstance(data, dict) else data
     if not isinstance(items, list) or not all(isinstance(item, dict) for item in items):
@@ -184,26 +185,27 @@ def _json_rows(path: Path) -> tuple[Header, Iterator[tuple[int, list[str]]]]:
         )
     lowered = [{k.lower(): v for k, v in item.items()} for item in items]
     rows = (
-        (n, ["" if item.get(c) is None else str(item.get(c)) for c in names])
+        checked_text(n, ["" if item.get(c) is None else str(item.get(c)) for c in names], names)
         for n, item in enumerate(lowered, 1)
     )
     return Header(names), rows
 
 
-def read_ucdp(path: Path) -> Iterator[ProviderEventRecord | Rejected]:
+def read_ucdp(path: Path, encoding: str = "utf-8") -> Iterator[ProviderEventRecord | Rejected]:
     """One event record per row (JSON item), or a Rejected naming the line, column and reason."""
-    with path.open(encoding="utf-8-sig", errors="replace") as stream:
+    with open_text(path, encoding, errors="replace") as stream:
         is_json = stream.read(64).lstrip()[:1] in ("{", "[")
+    rows: Iterator[CellRow | Rejected]
     if is_json:
         header, rows = _json_rows(path)
     else:
-        header, rows = read_header(path, REQUIRED, EXPECTED), iter_rows(path)
-    for line, cells in rows:
-        if len(cells) != len(header.names):
-            yield Rejected(
-                line, "(row)", f"expected {len(header.names)} fields, found {len(cells)}"
-            )
+        header = read_header(path, REQUIRED, EXPECTED, encoding)
+        rows = iter_rows(path, names=header.names, encoding=encoding)
+    for row in rows:
+        if isinstance(row, Rejected):
+            yield row
             continue
+        line, cells = row
         if _is_tag_row(cells):
             continue
         try:
