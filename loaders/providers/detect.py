@@ -17,7 +17,7 @@ MARKERS = {
     "ucdp": ("id", "date_start", "side_a", "side_b"),
 }
 LABELS = {"acled": "an ACLED export", "ucdp": "a UCDP GED file"}
-GDELT_COUNTS = " or ".join(str(count) for count in sorted(LAYOUTS, reverse=True))
+GDELT_COUNTS = "{}, {} or {}".format(*sorted(LAYOUTS, reverse=True))
 
 
 def sniff_provider_format(path: Path, encoding: str = "utf-8") -> str | None:

@@ -140,7 +140,7 @@ def test_nul_bytes_are_rejects_naming_the_cell(tmp_path: Path) -> None:
     records, rejects = _split(read_gdelt(gdelt))
     assert (list(records), _brief(rejects)) == (
         [1],
-        [(2, "(field 7)", "NUL byte in the cell (binary data in a text file)")],
+        [(2, "Actor1Name", "NUL byte in the cell (binary data in a text file)")],
     )
 
 

@@ -14,6 +14,7 @@ from graph.settings import GraphSettings
 from loaders.providers import guard
 from loaders.providers.aliases import AliasTable
 from loaders.providers.checkpoint import fingerprint, write_checkpoint
+from loaders.providers.place_aliases import PlaceAliasTable
 from schema.providers import Rejected
 
 from .conftest import ACLED_HEADER, CKG, acled_row, load, rows, write_csv
@@ -142,7 +143,7 @@ def test_a_resumed_load_reports_the_rows_the_server_refused_before_the_kill(
 ) -> None:
     path = write_csv(tmp_path / "acled.csv", ACLED_HEADER, [acled_row(n) for n in range(6)])
     earlier = Rejected(4, "(row)", "Neo4j refused the row: (as an interrupted run saw it)", "x")
-    print_ = fingerprint(path, "acled", AliasTable.load().digest)
+    print_ = fingerprint(path, "acled", AliasTable.load().digest + PlaceAliasTable.load().digest)
     write_checkpoint(path, print_, 5, [earlier])  # lines 2-5 were handled, line 4 refused
     report = load(clean_graph, settings, path, "acled")
     assert (report.events, report.skipped_resumed, report.rejected, report.refused) == (5, 3, 1, 1)
@@ -197,7 +198,7 @@ def test_cli_refuses_a_latin1_file_before_writing_or_reads_it_with_encoding(
                 "event_date, actor1; a UCDP GED file needs id, date_start, side_a, side_b"
             ),
         ),
-        (b"a\tb\tc\n", "3 tab-separated columns (GDELT 2.0 events have 61)"),
+        (b"a\tb\tc\n", "3 tab-separated columns (GDELT events files have 61, 58 or 57)"),
     ],
 )
 def test_cli_says_what_it_saw_when_it_cannot_tell_the_format(
