@@ -143,7 +143,7 @@ def page(browser: Browser, base_url: str, page_log: PageLog, request: pytest.Fix
 
     page.on("console", on_console)
     page.on("pageerror", lambda error: page_log.errors.append(f"uncaught: {error}"))
-    page.on("request", on_request)
+    context.on("request", on_request)  # the context's: workers' and pop-ups' requests too
     yield page
     SCREENSHOTS.mkdir(exist_ok=True)
     page.screenshot(path=SCREENSHOTS / f"{re.sub(r'[^A-Za-z0-9_-]+', '_', request.node.name)}.png")
