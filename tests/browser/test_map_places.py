@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
+import csv
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import parse_qs, urlparse
-
-import csv
 
 import httpx
 import pytest
