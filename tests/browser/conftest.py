@@ -28,9 +28,12 @@ from api.workbench import WEB_DIST
 from graph.settings import GraphSettings
 from graph.wipe import wipe_database
 from loaders.curated.run import load_curated
+from loaders.providers.aliases import DEFAULT_ALIASES, AliasTable
+from loaders.providers.run import load_provider
 
 REPO = Path(__file__).resolve().parents[2]
 SEED = REPO / "data" / "seed" / "idlib-2018-2020.yaml"
+ACLED = REPO / "tests" / "loaders" / "providers" / "data" / "acled_syria_2020.csv"
 SCREENSHOTS = Path(__file__).parent / "screenshots"
 # Flags for a closed network: no background connections to Google's services, no sandbox as root.
 CHROMIUM_FLAGS = [
@@ -117,6 +120,14 @@ def seeded_graph(driver: Driver, settings: GraphSettings) -> Driver:
 @pytest.fixture(scope="module")
 def base_url(seeded_graph: Driver, settings: GraphSettings) -> Iterator[str]:
     assert (WEB_DIST / "index.html").is_file(), "web/dist is not built: run `make web` (make test does)"
+    yield from serve_in_thread(settings)
+
+
+def serve_seed_with_acled(graph: Driver, settings: GraphSettings, folder: Path) -> Iterator[str]:
+    """The seed plus ACLED's Idlib rows (latitude/longitude columns) behind a live API."""
+    copy = folder / ACLED.name  # loads write rejects/progress beside the file
+    copy.write_bytes(ACLED.read_bytes())
+    load_provider(graph, settings.database, copy, "acled", aliases=AliasTable.load(DEFAULT_ALIASES), batch_size=5000)
     yield from serve_in_thread(settings)
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Iterator
-from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
 import httpx
@@ -13,21 +12,12 @@ from neo4j import Driver
 from playwright.sync_api import Page, expect
 
 from graph.settings import GraphSettings
-from loaders.providers.aliases import DEFAULT_ALIASES, AliasTable
-from loaders.providers.run import load_provider
-from tests.browser.conftest import serve_in_thread, wait_for_views
-
-ACLED = Path(__file__).resolve().parents[1] / "loaders" / "providers" / "data" / "acled_syria_2020.csv"
+from tests.browser.conftest import ACLED, serve_seed_with_acled, wait_for_views
 
 
 @pytest.fixture(scope="module")
 def base_url(seeded_graph: Driver, settings: GraphSettings, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The seed plus ACLED's Idlib rows (latitude/longitude columns) behind a live API."""
-    copy = tmp_path_factory.mktemp("acled") / ACLED.name  # loads write rejects/progress beside the file
-    copy.write_bytes(ACLED.read_bytes())
-    load_provider(seeded_graph, settings.database, copy, "acled",
-                  aliases=AliasTable.load(DEFAULT_ALIASES), batch_size=5000)
-    yield from serve_in_thread(settings)
+    yield from serve_seed_with_acled(seeded_graph, settings, tmp_path_factory.mktemp("acled"))
 
 
 def _acled_rows() -> dict[str, dict[str, str]]:
