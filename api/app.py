@@ -6,10 +6,10 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
-from fastapi_offline import FastAPIOffline
 
 from api.cors import CorsSettings, register_cors
 from api.docs import API_DESCRIPTION, OPENAPI_TAGS, SWAGGER_UI_PARAMETERS
+from api.docs_pages import register_docs
 from api.errors import register_error_handlers
 from api.routes import ROUTERS
 from api.security import AccessSettings, register_security
@@ -40,14 +40,17 @@ def create_app(settings: GraphSettings | None = None, access: AccessSettings | N
             finally:
                 gate.shutdown()
 
-    app = FastAPIOffline(  # /docs and /redoc with local assets: no CDN
+    app = FastAPI(
         title="conflictkg",
         version=API_VERSION,
         description=API_DESCRIPTION,
         openapi_tags=OPENAPI_TAGS,
         swagger_ui_parameters=SWAGGER_UI_PARAMETERS,
+        docs_url=None,  # register_docs serves /docs and /redoc with local assets: no CDN
+        redoc_url=None,
         lifespan=lifespan,
     )
+    register_docs(app)
     for router in ROUTERS:
         app.include_router(router)
     register_error_handlers(app)

@@ -1,6 +1,6 @@
 """What /docs and /redoc say about the API: its description and one paragraph per tag.
 
-The pages themselves are served with local Swagger UI and ReDoc assets (fastapi-offline), so they
+The pages themselves are served with local Swagger UI and ReDoc assets (api/docs_pages.py), so they
 work on a machine without internet.
 """
 

@@ -19,6 +19,8 @@ from fastapi import FastAPI
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from api.docs_pages import ASSETS_PREFIX, DOCS_URL, OAUTH2_REDIRECT_URL, REDOC_URL
+
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
 Receive = Callable[[], Awaitable[Message]]
@@ -26,8 +28,8 @@ Send = Callable[[Message], Awaitable[None]]
 ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 
 LOOPBACK_NAMES = ("localhost", "127.0.0.1", "::1")
-OPEN_PATHS = frozenset({"/health", "/docs", "/docs/oauth2-redirect", "/redoc", "/openapi.json"})
-OPEN_PREFIXES = ("/app/",)
+OPEN_PATHS = frozenset({"/health", DOCS_URL, OAUTH2_REDIRECT_URL, REDOC_URL, "/openapi.json"})
+OPEN_PREFIXES = ("/app/", f"{ASSETS_PREFIX}/")
 BUSY_RETRY_AFTER_SECONDS = "1"
 
 

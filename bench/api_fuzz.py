@@ -20,6 +20,7 @@ import sys
 import time
 from collections import Counter
 from pathlib import Path
+from urllib.parse import quote
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -61,7 +62,8 @@ def _request(client: TestClient, path: str, parameters: list[dict[str, object]],
         if chosen is None:
             continue
         if where == "path":
-            url = url.replace("{" + pname + "}", chosen.replace("/", "%2F") or "%20")
+            # Percent-encoded as a client must (httpx refuses a raw NUL or newline in a URL).
+            url = url.replace("{" + pname + "}", quote(chosen, safe="") or "%20")
         else:
             query[pname] = chosen
     return client.get(url, params=query)

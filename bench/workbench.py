@@ -2,6 +2,7 @@
 10,000 timeline items and 1,000 network nodes.
 
     .venv/bin/python bench/workbench.py --instance t-web [--runs 5] [--items 10000] [--actors 1000] [--json]
+        [--first-render-only]
 
 The instance's graph is WIPED (never `main`): the seed is loaded, the API (with /app, from web/dist:
 run `make web` first) is served in-process on a free port, and each run opens /app in a fresh
@@ -164,6 +165,13 @@ API_WAIT = """Math.max(0, ...performance.getEntriesByType('resource')
   .map(r => r.responseEnd - r.requestStart))"""
 
 
+# What the first render fetched: API answers (with /openapi.json) and the app's own files, with bytes.
+FETCHED = """(() => { const all = performance.getEntriesByType('resource');
+  const app = all.filter(r => r.name.includes('/app/'));
+  return {api_requests: all.length - app.length, app_files: app.length,
+          app_bytes: app.reduce((sum, r) => sum + r.decodedBodySize, 0)}; })()"""
+
+
 def first_render(browser: Browser, base_url: str, runs: int) -> dict[str, object]:
     renders, paints, scripts, waits = [], [], [], []
     steps: dict[str, list[float]] = {}
@@ -175,13 +183,14 @@ def first_render(browser: Browser, base_url: str, runs: int) -> dict[str, object
         renders.append(max(found[f"ckg:{view}-ready"] for view in VIEWS) / 1000)
         scripts.append(found["ckg:start"] / 1000)
         waits.append(page.evaluate(API_WAIT) / 1000)
+        fetched = page.evaluate(FETCHED)
         paints.append(page.evaluate(
             "performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN") / 1000)
         page.context.close()
     return {"runs": runs, "first_render_s": renders, "median_s": statistics.median(renders),
             "max_s": max(renders), "first_contentful_paint_median_s": statistics.median(paints),
             "app_script_started_median_s": statistics.median(scripts),
-            "slowest_api_answer_median_s": statistics.median(waits),
+            "slowest_api_answer_median_s": statistics.median(waits), "fetched": fetched,
             "marks_median_s": {name: statistics.median(times) for name, times in sorted(steps.items())}}
 
 
@@ -244,6 +253,8 @@ def main() -> None:
     parser.add_argument("--items", type=int, default=10_000)
     parser.add_argument("--actors", type=int, default=1_000)
     parser.add_argument("--json", action="store_true", help="Print one JSON object instead of text.")
+    parser.add_argument("--first-render-only", action="store_true",
+                        help="Measure the first render on the seed only (no large graph).")
     args = parser.parse_args()
     if args.instance == "main":
         sys.exit("refusing to wipe the main instance")
@@ -266,9 +277,11 @@ def main() -> None:
             with served(settings) as base_url:
                 open_app(browser, f"{base_url}/app/", 60_000)[0].context.close()  # warm the server's query plans
                 seed = first_render(browser, base_url, args.runs)
-                wipe_database(driver, settings.database)
-                synthetic_story(driver, settings.database, args.items, args.actors)
-                large = interactivity(browser, base_url)
+                large = None
+                if not args.first_render_only:
+                    wipe_database(driver, settings.database)
+                    synthetic_story(driver, settings.database, args.items, args.actors)
+                    large = interactivity(browser, base_url)
             browser.close()
     finally:
         if started_here:
@@ -282,8 +295,12 @@ def main() -> None:
           f"max {seed['max_s']:.2f} s (first contentful paint {seed['first_contentful_paint_median_s']:.2f} s, "
           f"app script running at {seed['app_script_started_median_s']:.2f} s, slowest API answer "
           f"{seed['slowest_api_answer_median_s']:.2f} s)")
+    print(f"  fetched: {seed['fetched']['api_requests']} API requests, {seed['fetched']['app_files']} app files "
+          f"({seed['fetched']['app_bytes'] / 1e6:.2f} MB)")
     print("  " + ", ".join(f"{name.removeprefix('ckg:')} {at:.2f} s"
                            for name, at in sorted(seed["marks_median_s"].items(), key=lambda kv: kv[1])))
+    if large is None:
+        return
     print(f"Large graph: {large['timeline_items']:,} timeline items, {large['network_nodes']:,} network nodes")
     print(f"  first timeline page drawn {large['timeline_first_page_s']:.2f} s, network drawn "
           f"{large['network_drawn_s']:.2f} s, all items loaded {large['all_items_loaded_s']:.2f} s")

@@ -31,6 +31,7 @@ class AccusationFilter(BaseModel):
     charge: str | None = None
     level: Level = Level.ACTOR
     place_id: str | None = None
+    datasets: list[str] | None = None  # of the statements: provider names or curated dataset ids
     geo: GeoFilter = GeoFilter()
 
 

@@ -126,6 +126,7 @@ class TimelineFilter(BaseModel):
     stances: list[str] | None = None
     place_id: str | None = None
     q: str | None = None
+    datasets: list[str] | None = None  # provider names or curated dataset ids, checked by the API
     kinds: list[ItemKind] = [ItemKind.EVENT, ItemKind.STATEMENT]
     geo: GeoFilter = GeoFilter()
 

@@ -7,6 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Query
 from fastapi.responses import JSONResponse
 
+from api.datasets import DatasetParam, dataset_names
 from api.deps import ReaderDep
 from api.geo_params import GeoFilterDep
 from api.known_ids import IdKind, NamedIds, require_known
@@ -57,6 +58,7 @@ def accusation_filter(
         Query(description="Place id: statements made there (GDELT) or about events there, places "
               "within it included.", examples=["place:idlib"]),
     ] = None,
+    dataset: DatasetParam = None,
     geo: GeoFilterDep = GeoFilter(),
 ) -> AccusationFilter:
     """The accusation filters, validated; 422 names the offending parameter, 404 an unknown id."""
@@ -75,6 +77,7 @@ def accusation_filter(
         charge=charge.strip() if charge and charge.strip() else None,
         level=level,
         place_id=place,
+        datasets=dataset_names(reader, dataset),
         geo=geo,
     )
 

@@ -8,6 +8,7 @@ from fastapi import APIRouter, Depends, Query
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel
 
+from api.datasets import DatasetParam, dataset_names
 from api.deps import ReaderDep
 from api.geo_params import GeoFilterDep
 from api.known_ids import IdKind, NamedIds, require_known
@@ -78,6 +79,7 @@ def timeline_filter(
             "filter alone means events and a `stance` filter alone means statements."
         ),
     ] = None,
+    dataset: DatasetParam = None,
     geo: GeoFilterDep = GeoFilter(),
 ) -> TimelineFilter:
     """The timeline filters, validated; 422 names the offending parameter, 404 an unknown id."""
@@ -107,6 +109,7 @@ def timeline_filter(
         stances=values_or_none(stance),
         place_id=place,
         q=search_text("q", q),
+        datasets=dataset_names(reader, dataset),
         kinds=kinds,
         geo=geo,
     )

@@ -7,7 +7,7 @@ from typing import Any
 
 from neo4j import ManagedTransaction
 
-from graph.queries.fragments import ROLLUP_PARAMETERS, rollup, sort_rank, sources_of
+from graph.queries.fragments import ROLLUP_PARAMETERS, from_datasets, rollup, sort_rank, sources_of
 from graph.queries.geo import geo_condition, geo_parameters
 from schema.accusations import Accusation, AccusationFilter, AccusationKey, Level
 
@@ -39,6 +39,9 @@ WINDOW = (
        OR EXISTS { MATCH (s)-[:OCCURRED_IN]->(:Place)-[:LOCATED_IN*0..6]->(:Place {id: $place_id}) }
        OR EXISTS { MATCH (s)-[:ABOUT|DENIES|RESPONDS_TO]->(:Event)-[:OCCURRED_IN]->(:Place)
                          -[:LOCATED_IN*0..6]->(:Place {id: $place_id}) })
+  AND """
+    + from_datasets("s")
+    + """
   AND """
     + geo_condition("s")
 )
@@ -124,6 +127,7 @@ def accusation_parameters(tx: ManagedTransaction, filters: AccusationFilter) -> 
         "state_level": filters.level == Level.STATE,
         "org_of": _org_of(tx, filters),
         "place_id": filters.place_id,
+        "datasets": filters.datasets,
         **geo_parameters(filters.geo),
     }
 

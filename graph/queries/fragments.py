@@ -17,6 +17,17 @@ def sources_of(variable: str) -> str:
     return SOURCES_OF.format(x=variable)
 
 
+# `$datasets` (a list, or null for no filter) is bound by the enclosing query. A provider load marks
+# what it writes with `dataset` (acled, gdelt, ucdp); a curated file lists its id in `asserted_by`.
+FROM_DATASETS = """($datasets IS NULL OR {x}.dataset IN $datasets
+       OR any(dataset IN coalesce({x}.asserted_by, []) WHERE dataset IN $datasets))"""
+
+
+def from_datasets(variable: str) -> str:
+    """A condition: `variable` came from one of $datasets (always true when $datasets is null)."""
+    return FROM_DATASETS.format(x=variable)
+
+
 # Projection of an Event or Statement bound to `node` into a TimelineItem.
 ITEM_PROJECTION = (
     """node {

@@ -32,3 +32,17 @@ def get_missing_ids(
     return MissingIds(
         actors=frozenset(record["actors"]), places=frozenset(record["places"]), items=frozenset(record["items"])
     )
+
+
+# Every curated file cites its Sources, and Sources are few (one per article; one per provider), so
+# their `asserted_by` lists name every curated dataset in the graph at the cost of a small scan.
+CURATED_DATASETS = """
+MATCH (source:Source) WHERE source.asserted_by IS NOT NULL
+UNWIND source.asserted_by AS dataset
+RETURN DISTINCT dataset ORDER BY dataset
+"""
+
+
+def list_curated_datasets(tx: ManagedTransaction) -> list[str]:
+    """The ids of the curated datasets loaded into the graph, sorted ([] when none)."""
+    return [record["dataset"] for record in tx.run(CURATED_DATASETS)]

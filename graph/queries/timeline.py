@@ -8,7 +8,7 @@ from enum import StrEnum
 
 from neo4j import ManagedTransaction
 
-from graph.queries.fragments import ITEM_PROJECTION, sort_rank
+from graph.queries.fragments import ITEM_PROJECTION, from_datasets, sort_rank
 from graph.queries.geo import geo_condition, geo_is_selective, geo_parameters, geo_source
 from schema.geo import GeoFilter
 from schema.timeline import ItemKind, SortKey, TimelineFilter, TimelineItem
@@ -89,7 +89,8 @@ _DATES = """
 # Events match an actor who took part; statements one who made them or whom they accuse, warn or
 # appeal to. Places match themselves and everything LOCATED_IN them (administrative links and
 # curated regions alike); a statement matches its own place (GDELT's ActionGeo) or the place of an
-# event it is about, denies or responds to. bbox/near/max_geo_precision test the item's own point.
+# event it is about, denies or responds to. bbox/near/max_geo_precision test the item's own point;
+# datasets the load or curated file that wrote the item.
 _FILTERS = {
     "Event": """
     AND ($types IS NULL OR node.type IN $types)
@@ -98,6 +99,7 @@ _FILTERS = {
          OR EXISTS { MATCH (a:Actor)-[:PARTICIPATED_IN]->(node) WHERE a.id IN $actor_ids })
     AND ($place_id IS NULL
          OR EXISTS { MATCH (node)-[:OCCURRED_IN]->(:Place)-[:LOCATED_IN*0..6]->(:Place {id: $place_id}) })
+    AND """ + from_datasets("node") + """
     AND """ + geo_condition("node"),
     "Statement": """
     AND ($stances IS NULL OR node.stance IN $stances)
@@ -109,6 +111,7 @@ _FILTERS = {
          OR EXISTS { MATCH (node)-[:OCCURRED_IN]->(:Place)-[:LOCATED_IN*0..6]->(:Place {id: $place_id}) }
          OR EXISTS { MATCH (node)-[:ABOUT|DENIES|RESPONDS_TO]->(:Event)-[:OCCURRED_IN]->(:Place)
                            -[:LOCATED_IN*0..6]->(:Place {id: $place_id}) })
+    AND """ + from_datasets("node") + """
     AND """ + geo_condition("node"),
 }
 # Each branch orders and limits on its own, so the outer sort sees at most 2 × $limit rows.
@@ -239,6 +242,7 @@ def list_timeline(
         text_ids=text_ids,
         actor_ids=actor_ids,
         place_id=filters.place_id,
+        datasets=filters.datasets,
         after=after.model_dump() if after else None,
         limit=limit,
         **geo_parameters(filters.geo),

@@ -26,6 +26,17 @@ def test_docs_pages_load_only_local_assets(client: TestClient, page: str) -> Non
     scripts = [asset for asset in assets if asset.endswith(".js")]
     assert scripts and all("javascript" in client.get(s).headers["content-type"] for s in scripts)
     assert "cdn." not in response.text and "fonts.googleapis" not in response.text
+    # The browser itself refuses anything from elsewhere that a bundle might still try to load.
+    policy = response.headers["content-security-policy"]
+    assert "default-src 'self'" in policy and "img-src 'self' data:" in policy
+
+
+def test_redoc_bundle_has_no_remote_logo(client: TestClient) -> None:
+    bundle = client.get("/docs-assets/redoc.standalone.js")
+    assert bundle.status_code == 200
+    assert len(bundle.content) > 500_000  # the whole bundle, not a stub
+    assert b"cdn.redoc.ly" not in bundle.content
+    assert b"redocly logo" in bundle.content  # the logo's <img> is still there, drawn from a data: URI
 
 
 def test_docs_every_operation_has_a_summary_written_for_people(client: TestClient) -> None:

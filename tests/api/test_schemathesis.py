@@ -1,7 +1,8 @@
 """A bounded schemathesis pass over the app's own OpenAPI document, on the seed story.
 
 Every generated case must get no 5xx, a declared content type, and a body valid against the
-response schema the route declares. Longer runs: bench/api_fuzz.py.
+response schema the route declares, and every operation of the document gets cases. Hostile values
+in every parameter are tests/api/test_hostile_input.py's job; longer runs: bench/api_fuzz.py.
 """
 
 from __future__ import annotations
@@ -19,10 +20,12 @@ from schemathesis.specs.openapi.checks import content_type_conformance, response
 from api.app import create_app
 from graph.settings import GraphSettings
 
-# Measured: 160 per operation gave 3,126 cases (schemathesis adds method and negative cases).
-# bench/api_fuzz.py raises it through CKG_SCHEMATHESIS_EXAMPLES for long runs.
-EXAMPLES_PER_OPERATION = int(os.environ.get("CKG_SCHEMATHESIS_EXAMPLES", "110"))
-MIN_CASES = 2000
+# Measured: 160 per operation gave 3,126 cases, 110 gave ~2,200 in 433 s on the shared machine under
+# load; 45 keeps every operation's positive and negative cases (~800 in all) within ~3 minutes there.
+# Cases are derandomized, so each run sends the same ones. bench/api_fuzz.py raises the count
+# through CKG_SCHEMATHESIS_EXAMPLES for long runs.
+EXAMPLES_PER_OPERATION = int(os.environ.get("CKG_SCHEMATHESIS_EXAMPLES", "45"))
+MIN_CASES = 12 * EXAMPLES_PER_OPERATION  # 16 operations; a few (/health) have few distinct inputs
 CHECKS = [not_a_server_error, content_type_conformance, response_schema_conformance]
 statuses: Counter[tuple[str, int]] = Counter()
 
@@ -53,9 +56,12 @@ def test_generated_requests_get_no_5xx_and_valid_bodies(
     statuses[(f"{case.method} {case.path}", response.status_code)] += 1
 
 
-def test_the_pass_ran_enough_cases() -> None:
+def test_the_pass_ran_enough_cases_on_every_operation() -> None:
     total = sum(statuses.values())
     by_status = Counter(status for _, status in statuses.elements())
     print(f"\nschemathesis: {total} cases, statuses {dict(sorted(by_status.items()))}")
     assert total >= MIN_CASES
     assert all(status < 500 for status in by_status)
+    operations = {f"GET {path}" for path in schema.raw_schema["paths"]}
+    exercised = {operation for operation, _ in statuses}
+    assert operations == exercised, f"no cases for {sorted(operations - exercised)}"

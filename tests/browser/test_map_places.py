@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+import csv
 from collections.abc import Iterator
-from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
 import httpx
@@ -12,37 +12,33 @@ from neo4j import Driver
 from playwright.sync_api import Page, expect
 
 from graph.settings import GraphSettings
-from loaders.providers.aliases import DEFAULT_ALIASES, AliasTable
-from loaders.providers.run import load_provider
-from tests.browser.conftest import serve_in_thread, wait_for_views
-
-ACLED = Path(__file__).resolve().parents[1] / "loaders" / "providers" / "data" / "acled_syria_2020.csv"
+from tests.browser.conftest import ACLED, serve_seed_with_acled, wait_for_views
 
 
 @pytest.fixture(scope="module")
 def base_url(seeded_graph: Driver, settings: GraphSettings, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The seed plus ACLED's Idlib rows (latitude/longitude columns) behind a live API."""
-    copy = tmp_path_factory.mktemp("acled") / ACLED.name  # loads write rejects/progress beside the file
-    copy.write_bytes(ACLED.read_bytes())
-    load_provider(seeded_graph, settings.database, copy, "acled",
-                  aliases=AliasTable.load(DEFAULT_ALIASES), batch_size=5000)
-    yield from serve_in_thread(settings)
+    yield from serve_seed_with_acled(seeded_graph, settings, tmp_path_factory.mktemp("acled"))
 
 
-def _geojson_supported(base_url: str) -> bool:
-    document = httpx.get(f"{base_url}/openapi.json", timeout=30).json()
-    parameters = document["paths"]["/events"]["get"].get("parameters", [])
-    return any(p["name"] == "format" and "geojson" in str(p.get("schema")) + str(document["components"])
-               for p in parameters)
+def _acled_rows() -> dict[str, dict[str, str]]:
+    """The file's rows by the id the loader gives them (`acled:<event_id_cnty>`)."""
+    with ACLED.open(encoding="utf-8-sig", newline="") as rows:
+        return {f"acled:{row['event_id_cnty']}": row for row in csv.DictReader(rows)}
 
 
 def test_map_shows_placed_events_and_its_box_filters_the_timeline(page: Page, base_url: str) -> None:
-    if not _geojson_supported(base_url):
-        # GeoJSON is the geography branch's work; once merged this runs in full (no marker to remove).
-        pytest.xfail("/events?format=geojson is not in this API yet (geography issue)")
-    placed = httpx.get(f"{base_url}/events?format=geojson&limit=1000", timeout=30).json()["features"]
-    placed = [f for f in placed if f.get("geometry")]
-    assert placed, "the ACLED rows have coordinates"
+    features = httpx.get(f"{base_url}/events?format=geojson&limit=1000", timeout=30).json()["features"]
+    placed = [f for f in features if f.get("geometry")]
+    by_id = {f["id"]: f for f in placed}
+    rows = _acled_rows()
+    assert rows and set(rows) <= set(by_id), "every ACLED row is a placed event"
+    for event_id, row in rows.items():
+        longitude, latitude = by_id[event_id]["geometry"]["coordinates"]
+        assert (latitude, longitude) == (float(row["latitude"]), float(row["longitude"]))
+        assert by_id[event_id]["properties"]["place"], f"{event_id} has no place"
+    # A provider's spelling joins the seed's place of that name (ACLED "Saraqab" is the seed's Saraqib).
+    names = {rows[i]["location"]: by_id[i]["properties"]["place"]["name"] for i in rows}
+    assert names["Saraqab"] == "Saraqib"
     page.goto("/app/")
     wait_for_views(page)
     map_view = page.locator("#map")

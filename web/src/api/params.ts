@@ -9,7 +9,9 @@ export interface FilterOptions {
   withBbox?: boolean;
 }
 
-/** /timeline and /events parameters; `dataset` and `bbox` only where the API takes them. */
+/** /timeline and /events parameters; `dataset` and `bbox` only where the API takes them.
+ * The API filters by dataset itself (`dataset=acled,idlib-2018-2020`: any of them) and answers 422
+ * for a name it does not know. */
 export function itemParams(path: string, filters: Filters, caps: Capabilities, options: FilterOptions): URLSearchParams {
   const params = new URLSearchParams();
   if (filters.start) params.set('start', filters.start);
@@ -26,13 +28,14 @@ export function itemParams(path: string, filters: Filters, caps: Capabilities, o
   return params;
 }
 
-/** /accusations/network parameters: the window, the level, and the box/place where supported. */
+/** /accusations/network parameters: the window, the level, and the box/place/dataset where supported. */
 export function networkParams(filters: Filters, caps: Capabilities, level: Level): URLSearchParams {
   const path = '/accusations/network';
   const params = new URLSearchParams({ level });
   if (filters.start) params.set('start', filters.start);
   if (filters.end) params.set('end', filters.end);
   if (filters.place && caps.has(path, 'place')) params.set('place', filters.place);
+  if (filters.dataset && caps.has(path, 'dataset')) params.set('dataset', filters.dataset);
   if (filters.bbox && caps.has(path, 'bbox')) params.set('bbox', filters.bbox.join(','));
   return params;
 }

@@ -17,11 +17,11 @@ cytoscape.use(fcose);
 // Above this many nodes the layout runs its fast spectral pass only, and pans/zooms draw a texture.
 const LARGE_GRAPH = 300;
 
-/** The network's own inputs: level, window, and place or map box where the API filters by them. */
+/** The network's own inputs: level, window, dataset, and place or map box where the API filters by them. */
 function fetchChanged(state: WorkbenchState, previous: WorkbenchState, boxFilters: boolean): boolean {
   const [f, p] = [state.filters, previous.filters];
   return state.level !== previous.level || f.start !== p.start || f.end !== p.end || f.place !== p.place
-    || (boxFilters && f.bbox !== p.bbox);
+    || f.dataset !== p.dataset || (boxFilters && f.bbox !== p.bbox);
 }
 
 export function mountNetwork(root: HTMLElement, app: Workbench): void {
