@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
+from linking.run import LinkReport
 from schema.providers import Rejected
 
 REJECT_COLUMNS = ("line", "column", "reason", "value")
@@ -28,6 +29,7 @@ class ProviderLoadReport:
     unresolved: Counter[tuple[str, str, str]] = field(default_factory=Counter)
     rejects_path: Path | None = None
     seconds: float = 0.0
+    linking: LinkReport | None = None  # the incident linking that followed the load
 
     @property
     def rows_per_second(self) -> float:

@@ -17,6 +17,7 @@ from typing import Literal
 from neo4j import Driver
 
 from graph.queries.ingest import delete_orphan_actors, merge_dataset_source
+from linking.run import TouchedRows, link_touched
 from loaders.providers.acled import read_acled
 from loaders.providers.aliases import AliasTable
 from loaders.providers.checkpoint import (
@@ -82,6 +83,7 @@ def load_provider(
     resume: bool = True,
     on_rows: Callable[[int], None] | None = None,
     writers: int = 1,  # >1 writes batches concurrently: measured slower (deadlocks on shared actors)
+    link: bool = True,  # link the rows written into incidents afterwards (see linking/run.py)
 ) -> ProviderLoadReport:
     """Load one provider file; WrongFormatError (before any write) if it is not in that format."""
     started = time.perf_counter()
@@ -93,6 +95,7 @@ def load_provider(
     resume_after = read_checkpoint(path, print_) if resume else 0
     rejects = RejectsFile(rejects_path or default_rejects_path(path))
     builder = RowBuilder(aliases)
+    touched = TouchedRows()
     with (
         driver.session(database=database) as session,
         ThreadPoolExecutor(max_workers=writers) as worker,
@@ -132,6 +135,7 @@ def load_provider(
                     builder.actor_mentions(item)  # still listed as unresolved
                 else:
                     builder.add(item, batch)
+                    touched.add(item.id)
                     in_batch += 1
                     last_line = item.line
             if in_batch >= batch_size:
@@ -153,6 +157,8 @@ def load_provider(
     report.rejects_path = rejects.close()
     clear_checkpoint(path)
     report.seconds = time.perf_counter() - started
+    if link:
+        report.linking = link_touched(driver, database, touched)
     return report
 
 

@@ -1,0 +1,81 @@
+"""Writes of incident linking: Incident nodes, REPORTED_AS and CONTENDS links, and stale ones removed.
+
+Reports themselves are never written: only the incident layer on top of them. Nodes and links are
+merged by id through graph.writes (created / updated / unchanged); the links a relink no longer
+produces are deleted per report, and an incident left with fewer than two reports goes with them.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+from neo4j import ManagedTransaction
+
+from graph.model import Label, RelType
+from graph.writes import merge_nodes, merge_relationships
+
+Row = dict[str, Any]  # the driver's parameter type
+
+# Row: {id: report id, keep_report: REPORTED_AS id or "", keep_contends: [CONTENDS ids]}.
+_PRUNE = """
+UNWIND $rows AS row
+MATCH (n:{label} {{id: row.id}})
+CALL (n, row) {{
+  MATCH (n)<-[r:REPORTED_AS]-(:Incident) WHERE r.id <> row.keep_report
+  DELETE r
+  RETURN count(*) AS reports
+}}
+CALL (n, row) {{
+  MATCH (n)-[r:CONTENDS]->(:Incident) WHERE NOT r.id IN row.keep_contends
+  DELETE r
+  RETURN count(*) AS contends
+}}
+RETURN sum(reports) AS reports, sum(contends) AS contends
+"""
+PRUNE = {label: _PRUNE.format(label=label) for label in (Label.EVENT, Label.STATEMENT)}
+DELETE_LONELY_INCIDENTS = """
+MATCH (i:Incident)
+WHERE COUNT { (i)-[:REPORTED_AS]->() } < 2
+DETACH DELETE i
+RETURN count(*) AS deleted
+"""
+
+
+def prune_links(tx: ManagedTransaction, *, label: Label, rows: list[Row]) -> Counter[str]:
+    """Delete the reports' REPORTED_AS and CONTENDS links that are not to be kept; count them."""
+    record = tx.run(PRUNE[label], rows=rows).single()
+    if record is None:
+        return Counter()
+    return Counter({"reported_as_deleted": record["reports"], "contends_deleted": record["contends"]})
+
+
+def delete_lonely_incidents(tx: ManagedTransaction) -> int:
+    """Delete incidents with fewer than two reports left; return how many."""
+    record = tx.run(DELETE_LONELY_INCIDENTS).single()
+    return int(record["deleted"]) if record else 0
+
+
+def merge_incidents(
+    tx: ManagedTransaction,
+    *,
+    incidents: list[Row],
+    reports: dict[Label, list[Row]],
+    contenders: dict[Label, list[Row]],
+) -> Counter[str]:
+    """Merge incident nodes, then their REPORTED_AS and CONTENDS links (by report label)."""
+    total: Counter[str] = Counter()
+    if incidents:
+        for outcome, count in merge_nodes(tx, Label.INCIDENT, incidents).items():
+            total[f"incidents_{outcome}"] += count
+    for label, rows in reports.items():
+        if rows:
+            counts = merge_relationships(tx, RelType.REPORTED_AS, Label.INCIDENT, label, rows)
+            for outcome, count in counts.items():
+                total[f"reported_as_{outcome}"] += count
+    for label, rows in contenders.items():
+        if rows:
+            counts = merge_relationships(tx, RelType.CONTENDS, label, Label.INCIDENT, rows)
+            for outcome, count in counts.items():
+                total[f"contends_{outcome}"] += count
+    return total

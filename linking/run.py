@@ -1,0 +1,302 @@
+"""Link the graph's reports into incidents: all of it (`ckg link`), or around the rows a load touched.
+
+A full relink streams every report in date order through the blocking sweep; a component is
+decided and written as soon as it closes, so memory holds the active reports and one write batch.
+Around given rows, the same components are found by walking the graph from those rows (rows within
+the windows that pass the pair test, and rows that share an incident with them now) until nothing
+new turns up; deciding whole components makes both give the same graph.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from neo4j import Driver, Session
+
+from graph.model import Label
+from graph.queries.incident_writes import delete_lonely_incidents, merge_incidents, prune_links
+from graph.queries.link_reports import (
+    MAX_SPAN_DAYS,
+    get_current_windows,
+    list_report_page,
+    list_reports,
+    list_reports_around,
+    state_of_actors,
+)
+from linking.blocking import Component, components
+from linking.incidents import Incident, decide
+from linking.pairs import compare
+from linking.records import Report, ReportSummary, Windows
+from linking.summary import contender_rows, incident_row, report_rows
+from linking.taxonomy import Taxonomy
+
+Row = dict[str, Any]
+PAGE_SIZE = 5000
+WRITE_BATCH = 5000  # reports per write transaction
+AROUND_BATCH = 500  # rows per look-up of their surroundings
+FULL_RELINK_ABOVE = 50_000  # touched rows beyond which a full relink is cheaper than walking
+LABELS = {"event": Label.EVENT, "statement": Label.STATEMENT}
+
+
+@dataclass
+class LinkReport:
+    """What a linking run did."""
+
+    windows: Windows
+    mode: str = "full"  # or "around"
+    reports_read: int = 0
+    linkable: int = 0
+    incidents: int = 0
+    linked_reports: int = 0
+    contenders: int = 0
+    incidents_deleted: int = 0
+    counters: Counter[str] = field(default_factory=Counter)
+    seconds: float = 0.0
+
+
+def _native_day(value: Any) -> date:
+    to_native = getattr(value, "to_native", None)
+    return to_native() if callable(to_native) else value
+
+
+def _codes(row: Row) -> tuple[tuple[str, str], ...]:
+    """The row's type codes, most specific first (the crosswalk's scheme for each)."""
+    codes = []
+    if row.get("acled_sub_event_type"):
+        codes.append(("acled", row["acled_sub_event_type"]))
+    if row.get("ucdp_type_of_violence") is not None:
+        codes.append(("ucdp", str(row["ucdp_type_of_violence"])))
+    if row.get("gdelt_event_code"):
+        codes.append(("cameo", row["gdelt_event_code"]))
+    if row.get("kind") == "event" and row.get("type"):
+        codes.append(("event_type", row["type"]))
+    return tuple(codes)
+
+
+class ReportReader:
+    """Turns graph rows into matcher reports (states from the actor → state map)."""
+
+    def __init__(self, taxonomy: Taxonomy, state_of: dict[str, str]) -> None:
+        self.taxonomy = taxonomy
+        self.state_of = state_of
+
+    def report(self, row: Row) -> Report:
+        start, end = _native_day(row["date_start"]), _native_day(row["date_end"])
+        actors = frozenset(row.get("actors") or ())
+        latitude, longitude = row.get("latitude"), row.get("longitude")
+        too_long = (end - start).days > MAX_SPAN_DAYS
+        return Report(
+            id=row["id"],
+            dataset=row["dataset"],
+            kind=row["kind"],
+            first_day=start.toordinal(),
+            last_day=end.toordinal(),
+            latitude=None if too_long else latitude,
+            longitude=None if too_long else longitude,
+            centroid=bool(row.get("centroid")),
+            categories=self.taxonomy.resolve(_codes(row)),
+            actors=actors,
+            states=frozenset(self.state_of[a] for a in actors if a in self.state_of),
+            summary=ReportSummary(
+                title=row.get("title"),
+                type=row.get("type") or row.get("stance"),
+                date=row["date"],
+                date_start=start,
+                date_end=end,
+                date_precision=row["date_precision"],
+                fatalities_best=row.get("fatalities_best"),
+                fatalities_low=row.get("fatalities_low"),
+                fatalities_high=row.get("fatalities_high"),
+                source_ids=tuple(row.get("source_ids") or ()),
+            ),
+        )
+
+
+class IncidentWriter:
+    """Collects decided components and writes them in batches, one write transaction each."""
+
+    def __init__(self, session: Session, windows: Windows, taxonomy: Taxonomy, report: LinkReport):
+        self.session, self.windows, self.digest, self.report = session, windows, taxonomy.digest, report
+        self._reset()
+
+    def _reset(self) -> None:
+        self.size = 0
+        self.prune: dict[Label, list[Row]] = {Label.EVENT: [], Label.STATEMENT: []}
+        self.incidents: list[Row] = []
+        self.reported: dict[Label, list[Row]] = {Label.EVENT: [], Label.STATEMENT: []}
+        self.contending: dict[Label, list[Row]] = {Label.EVENT: [], Label.STATEMENT: []}
+
+    def add(self, component: Component, incidents: list[Incident]) -> None:
+        keep_report: dict[str, str] = {}
+        keep_contends: dict[str, list[str]] = {}
+        for incident in incidents:
+            self.incidents.append(incident_row(incident, self.windows, self.digest))
+            label = LABELS[incident.reports[0].kind]
+            for row in report_rows(incident):
+                self.reported[label].append(row)
+                keep_report[row["end"]] = row["id"]
+            for row in contender_rows(incident):
+                self.contending[label].append(row)
+                keep_contends.setdefault(row["start"], []).append(row["id"])
+            self.report.incidents += 1
+            self.report.linked_reports += len(incident.reports)
+            self.report.contenders += len(incident.contenders)
+        for member in component.reports:
+            self.prune[LABELS[member.kind]].append(
+                {
+                    "id": member.id,
+                    "keep_report": keep_report.get(member.id, ""),
+                    "keep_contends": keep_contends.get(member.id, []),
+                }
+            )
+        self.size += len(component.reports)
+        if self.size >= WRITE_BATCH:
+            self.flush()
+
+    def flush(self) -> None:
+        if self.size:
+            self.report.counters.update(self.session.execute_write(self._write))
+        self._reset()
+
+    def _write(self, tx: Any) -> Counter[str]:
+        total: Counter[str] = Counter()
+        for label, rows in self.prune.items():
+            if rows:
+                total.update(prune_links(tx, label=label, rows=rows))
+        total.update(
+            merge_incidents(
+                tx, incidents=self.incidents, reports=self.reported, contenders=self.contending
+            )
+        )
+        return total
+
+
+def _pages(session: Session, reader: ReportReader, report: LinkReport) -> Iterator[Report]:
+    after_date, after_id = date.min, ""
+    while True:
+        rows = session.execute_read(
+            list_report_page, after_date=after_date, after_id=after_id, limit=PAGE_SIZE
+        )
+        for row in rows:
+            report.reports_read += 1
+            linked = reader.report(row)
+            report.linkable += linked.linkable
+            yield linked
+        if len(rows) < PAGE_SIZE:
+            return
+        after_date, after_id = _native_day(rows[-1]["date_start"]), rows[-1]["id"]
+
+
+def _decide_and_write(
+    found: Iterable[Component], writer: IncidentWriter, windows: Windows
+) -> None:
+    for component in found:
+        writer.add(component, decide(component, windows))
+    writer.flush()
+
+
+def relink(
+    driver: Driver, database: str, *, windows: Windows, taxonomy: Taxonomy | None = None
+) -> LinkReport:
+    """Link every report in the graph; running it again changes nothing."""
+    started = time.perf_counter()
+    taxonomy = taxonomy or Taxonomy.load()
+    report = LinkReport(windows=windows)
+    with driver.session(database=database) as session:
+        reader = ReportReader(taxonomy, session.execute_read(state_of_actors))
+        writer = IncidentWriter(session, windows, taxonomy, report)
+        _decide_and_write(components(_pages(session, reader, report), windows), writer, windows)
+        report.incidents_deleted = session.execute_write(delete_lonely_incidents)
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _walk(
+    session: Session, reader: ReportReader, ids: Iterable[str], windows: Windows
+) -> dict[str, Report]:
+    """The reports reachable from `ids` over candidate pairs and current incident ties."""
+    found: dict[str, Report] = {}
+    queued = set(ids)
+    frontier = sorted(queued)
+    while frontier:
+        batch, frontier = frontier[:AROUND_BATCH], frontier[AROUND_BATCH:]
+        rows = session.execute_read(
+            list_reports_around, ids=batch, days=windows.time_days, km=windows.space_km
+        )
+        unknown = sorted({near for row in rows for near in row["near"]} - found.keys())
+        for other in session.execute_read(list_reports, ids=unknown) if unknown else []:
+            found[other["id"]] = reader.report(other)
+        for row in rows:
+            me = found[row["report"]["id"]] = reader.report(row["report"])
+            reached = [
+                near for near in row["near"]
+                if near in found and me.linkable and found[near].linkable
+                and compare(me, found[near], windows) is not None
+            ]
+            for other_id in sorted({*reached, *row["linked"]} - queued):
+                queued.add(other_id)
+                frontier.append(other_id)
+    return {report_id: found[report_id] for report_id in queued if report_id in found}
+
+
+def link_around(
+    driver: Driver,
+    database: str,
+    ids: Iterable[str],
+    *,
+    windows: Windows,
+    taxonomy: Taxonomy | None = None,
+) -> LinkReport:
+    """Relink the components of the given rows (e.g. those a load touched); the rest stays as it is."""
+    started = time.perf_counter()
+    taxonomy = taxonomy or Taxonomy.load()
+    report = LinkReport(windows=windows, mode="around")
+    with driver.session(database=database) as session:
+        reader = ReportReader(taxonomy, session.execute_read(state_of_actors))
+        found = _walk(session, reader, ids, windows)
+        report.reports_read = len(found)
+        report.linkable = sum(r.linkable for r in found.values())
+        ordered = sorted(found.values(), key=lambda r: (r.first_day, r.id))
+        writer = IncidentWriter(session, windows, taxonomy, report)
+        _decide_and_write(components(ordered, windows), writer, windows)
+        report.incidents_deleted = session.execute_write(delete_lonely_incidents)
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+class TouchedRows:
+    """The ids a load wrote, up to FULL_RELINK_ABOVE; past that only the fact that there were many."""
+
+    def __init__(self) -> None:
+        self.ids: list[str] = []
+        self.overflow = False
+
+    def add(self, row_id: str) -> None:
+        if self.overflow:
+            return
+        self.ids.append(row_id)
+        if len(self.ids) > FULL_RELINK_ABOVE:
+            self.ids, self.overflow = [], True
+
+
+def link_touched(
+    driver: Driver, database: str, touched: TouchedRows, *, windows: Windows | None = None
+) -> LinkReport | None:
+    """Link what a load touched: around its rows, or the whole graph when it touched very many.
+
+    Without `windows`, the windows the graph was last linked with (`ckg link --…`), else the defaults.
+    """
+    if windows is None:
+        with driver.session(database=database) as session:
+            current = session.execute_read(get_current_windows)
+        windows = Windows(*current) if current else Windows()
+    if touched.overflow:
+        return relink(driver, database, windows=windows)
+    if not touched.ids:
+        return None
+    return link_around(driver, database, touched.ids, windows=windows)
