@@ -1,11 +1,22 @@
 """The API's routers, in the order they appear in the OpenAPI document."""
 
-from api.routes import accusations, actors, events, export, health, paths, statements, timeline
+from api.routes import (
+    accusations,
+    actors,
+    events,
+    export,
+    health,
+    incidents,
+    paths,
+    statements,
+    timeline,
+)
 
 ROUTERS = [
     health.router,
     timeline.router,
     events.router,
+    incidents.router,
     statements.router,
     accusations.router,
     actors.router,

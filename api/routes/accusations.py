@@ -25,6 +25,7 @@ from schema.accusations import (
     AccusationPage,
     Level,
 )
+from schema.incidents import Collapse
 from schema.timeline import sort_rank
 
 router = APIRouter(tags=["accusations"])
@@ -88,6 +89,12 @@ def read_accusation_network(
     reader: ReaderDep,
     filters: AccusationFilterDep,
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Most edges (heaviest first).")] = MAX_LIMIT,
+    collapse: Annotated[
+        Collapse | None,
+        Query(description="incidents: an edge counts incidents, so statements that report one "
+              "incident (GDELT codes a statement once per article) count once."),
+    ] = None,
 ) -> AccusationNetwork:
     """The filtered accusations as edges accuser → accused with counts, charges, dates and `mutual`."""
-    return reader(get_network, filters=filters, limit=limit)
+    by_incident = collapse is Collapse.INCIDENTS
+    return reader(get_network, filters=filters, limit=limit, by_incident=by_incident)

@@ -20,6 +20,8 @@ from api.params import (
     values_or_none,
 )
 from graph.queries.timeline import list_timeline
+from graph.queries.timeline_collapsed import list_collapsed_timeline
+from schema.incidents import Collapse, CollapsedPage
 from schema.timeline import (
     IncludeKind,
     ItemKind,
@@ -102,7 +104,41 @@ def timeline_page(
     return TimelinePage(items=items, next_cursor=encode_cursor(sort_key(items[-1])) if more else None)
 
 
-def formatted(page: TimelinePage, form: TimelineFormat, headline: str) -> TimelinePage | JSONResponse:
+def collapsed_page(
+    reader: ReaderDep, filters: TimelineFilter, cursor: str | None, limit: int
+) -> CollapsedPage:
+    """One page with collapse=incidents: one item per incident, counted as one."""
+    after = decode_cursor(cursor, SortKey)
+    rows = reader(list_collapsed_timeline, filters=filters, after=after, limit=limit + 1)
+    more = len(rows) > limit
+    rows = rows[:limit]
+    return CollapsedPage(
+        items=[item for item, _ in rows], next_cursor=encode_cursor(rows[-1][1]) if more else None
+    )
+
+
+def any_page(
+    reader: ReaderDep, filters: TimelineFilter, cursor: str | None, limit: int, collapse: Collapse | None
+) -> TimelinePage | CollapsedPage:
+    """A plain page, or a collapsed one when collapse=incidents."""
+    if collapse is Collapse.INCIDENTS:
+        return collapsed_page(reader, filters, cursor, limit)
+    return timeline_page(reader, filters, cursor, limit)
+
+
+CollapseParam = Annotated[
+    Collapse | None,
+    Query(
+        description="incidents: one item per incident (several datasets' reports of one happening, "
+        "GDELT's repetitions) with its reports listed and fatalities as the range of their estimates; "
+        "rows reported nowhere else stay as they are."
+    ),
+]
+
+
+def formatted(
+    page: TimelinePage | CollapsedPage, form: TimelineFormat, headline: str
+) -> TimelinePage | CollapsedPage | JSONResponse:
     """The page itself, or its TimelineJS / vis rendering (next cursor in X-Next-Cursor)."""
     if form == TimelineFormat.JSON:
         return page
@@ -122,7 +158,7 @@ FormatParam = Annotated[
 
 @router.get(
     "/timeline",
-    response_model=TimelinePage | TimelineJSDocument | VisTimeline,
+    response_model=TimelinePage | CollapsedPage | TimelineJSDocument | VisTimeline,
     responses={422: {"description": "A parameter is invalid; `detail[].loc` names it."}},
 )
 def read_timeline(
@@ -131,8 +167,9 @@ def read_timeline(
     limit: LimitParam = 100,
     cursor: CursorParam = None,
     form: FormatParam = TimelineFormat.JSON,
-) -> TimelinePage | JSONResponse:
+    collapse: CollapseParam = None,
+) -> TimelinePage | CollapsedPage | JSONResponse:
     """Events and statements in date order; a month- or year-precision item sorts at its period's
     first day, ahead of that day's exact items, and says so with `approximate` and `date.precision`."""
-    page = timeline_page(reader, filters, cursor, limit)
+    page = any_page(reader, filters, cursor, limit, collapse)
     return formatted(page, form, "Timeline")

@@ -148,7 +148,11 @@ WITH DISTINCT s, acc, """
     + """ AS accused_id
 WITH s, acc, accuser_id, accused_id,
      ($charge IS NULL OR toLower(coalesce(acc.charge, '')) CONTAINS toLower($charge)) AS charged
-WITH accuser_id, accused_id, charged, count(*) AS weight, collect(DISTINCT acc.charge) AS charges,
+// With $by_incident, the statements that report one incident (GDELT's per-article repetitions) count once.
+OPTIONAL MATCH (incident:Incident)-[:REPORTED_AS]->(s) WHERE $by_incident
+WITH s, acc, accuser_id, accused_id, charged,
+     CASE WHEN $by_incident THEN coalesce(incident.id, s.id) ELSE acc.id END AS unit
+WITH accuser_id, accused_id, charged, count(DISTINCT unit) AS weight, collect(DISTINCT acc.charge) AS charges,
      collect(DISTINCT s.id) AS statements, min(s.date_start) AS first_date, max(s.date_start) AS last_date
 WITH CASE WHEN accuser_id < accused_id THEN [accuser_id, accused_id] ELSE [accused_id, accuser_id] END AS pair,
      collect({accuser_id: accuser_id, accused_id: accused_id, charged: charged, weight: weight,
@@ -172,9 +176,14 @@ ORDER BY edge.count DESC, edge.source, edge.target
 )
 
 
-def get_network(tx: ManagedTransaction, *, filters: AccusationFilter, limit: int) -> AccusationNetwork:
-    """Edges accuser → accused (heaviest first, at most `limit`) and the actors they join."""
-    records = list(tx.run(NETWORK, **_parameters(tx, filters), limit=limit + 1))
+def get_network(
+    tx: ManagedTransaction, *, filters: AccusationFilter, limit: int, by_incident: bool = False
+) -> AccusationNetwork:
+    """Edges accuser → accused (heaviest first, at most `limit`) and the actors they join; with
+    `by_incident`, edge counts are incidents (statements reporting one incident count once)."""
+    records = list(
+        tx.run(NETWORK, **_parameters(tx, filters), limit=limit + 1, by_incident=by_incident)
+    )
     truncated = len(records) > limit
     records = records[:limit]
     nodes: dict[str, dict[str, object]] = {}
