@@ -36,7 +36,7 @@ from linking.summary import contender_rows, incident_row, report_rows
 from linking.taxonomy import Taxonomy
 
 Row = dict[str, Any]
-PAGE_SIZE = 5000
+PAGE_SIZE = 10_000
 WRITE_BATCH = 5000  # reports per write transaction
 AROUND_BATCH = 500  # rows per look-up of their surroundings
 FULL_RELINK_ABOVE = 50_000  # touched rows beyond which a full relink is cheaper than walking

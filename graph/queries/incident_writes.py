@@ -12,8 +12,8 @@ from typing import Any
 
 from neo4j import ManagedTransaction
 
-from graph.model import Label, RelType
-from graph.writes import merge_nodes, merge_relationships
+from graph.model import Label
+from graph.writes import merge_nodes
 
 Row = dict[str, Any]  # the driver's parameter type
 
@@ -34,6 +34,30 @@ CALL (n, row) {{
 RETURN sum(reports) AS reports, sum(contends) AS contends
 """
 PRUNE = {label: _PRUNE.format(label=label) for label in (Label.EVENT, Label.STATEMENT)}
+# Row: {id, start, end, props}. Pruning went first, so a link with this id can only join these two;
+# an unchanged link is left untouched (no write), a changed one gets its new properties.
+_MERGE_LINK = """
+UNWIND $rows AS row
+MATCH (a:{start} {{id: row.start}})
+MATCH (b:{end} {{id: row.end}})
+OPTIONAL MATCH (a)-[old:{rel_type} {{id: row.id}}]->(b)
+WITH row, a, b, CASE WHEN old IS NULL THEN 'created'
+                     WHEN properties(old) = row.props THEN 'unchanged' ELSE 'updated' END AS outcome
+CALL (row, a, b, outcome) {{
+  WITH row, a, b WHERE outcome <> 'unchanged'
+  MERGE (a)-[r:{rel_type} {{id: row.id}}]->(b)
+  SET r = row.props
+}}
+RETURN outcome, count(*) AS count
+"""
+MERGE_REPORTED_AS = {
+    label: _MERGE_LINK.format(start=Label.INCIDENT, end=label, rel_type="REPORTED_AS")
+    for label in (Label.EVENT, Label.STATEMENT)
+}
+MERGE_CONTENDS = {
+    label: _MERGE_LINK.format(start=label, end=Label.INCIDENT, rel_type="CONTENDS")
+    for label in (Label.EVENT, Label.STATEMENT)
+}
 DELETE_LONELY_INCIDENTS = """
 MATCH (i:Incident)
 WHERE COUNT { (i)-[:REPORTED_AS]->() } < 2
@@ -68,14 +92,18 @@ def merge_incidents(
     if incidents:
         for outcome, count in merge_nodes(tx, Label.INCIDENT, incidents).items():
             total[f"incidents_{outcome}"] += count
-    for label, rows in reports.items():
-        if rows:
-            counts = merge_relationships(tx, RelType.REPORTED_AS, Label.INCIDENT, label, rows)
-            for outcome, count in counts.items():
-                total[f"reported_as_{outcome}"] += count
-    for label, rows in contenders.items():
-        if rows:
-            counts = merge_relationships(tx, RelType.CONTENDS, label, Label.INCIDENT, rows)
-            for outcome, count in counts.items():
-                total[f"contends_{outcome}"] += count
+    for name, queries, by_label in (
+        ("reported_as", MERGE_REPORTED_AS, reports),
+        ("contends", MERGE_CONTENDS, contenders),
+    ):
+        for label, rows in by_label.items():
+            if rows:
+                payload = [_link_payload(row) for row in rows]
+                for record in tx.run(queries[label], rows=payload):
+                    total[f"{name}_{record['outcome']}"] += record["count"]
     return total
+
+
+def _link_payload(row: Row) -> Row:
+    props = {key: value for key, value in row.items() if key not in ("start", "end")}
+    return {"id": row["id"], "start": row["start"], "end": row["end"], "props": props}
