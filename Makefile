@@ -2,17 +2,24 @@
 VENV := .venv
 CKG := $(VENV)/bin/ckg
 STAMP := $(VENV)/.installed
+# The workbench (web/): npm packages from the lockfile, built by Vite into web/dist (git-ignored).
+WEB_MODULES := web/node_modules/.installed
+WEB_BUILD := web/dist/index.html
+WEB_SOURCES := web/index.html web/vite.config.ts web/tsconfig.json $(shell find web/src -type f 2>/dev/null)
 
-.PHONY: run test install db-stop clean
+.PHONY: run test install web chromium db-stop clean
 
-run: $(STAMP)
+run: $(STAMP) $(WEB_BUILD)
 	$(CKG) up
 
-test: $(STAMP)
+test: $(STAMP) $(WEB_BUILD) chromium
 	$(CKG) db install
+	cd web && npm test
 	$(VENV)/bin/pytest
 
-install: $(STAMP)
+install: $(STAMP) $(WEB_BUILD)
+
+web: $(WEB_BUILD)
 
 # Re-installs only when the dependencies change.
 $(STAMP): pyproject.toml
@@ -21,8 +28,19 @@ $(STAMP): pyproject.toml
 	$(VENV)/bin/pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
+$(WEB_MODULES): web/package.json web/package-lock.json
+	cd web && npm ci --no-audit --no-fund
+	touch $(WEB_MODULES)
+
+# Rebuilt only when a source or the installed packages change.
+$(WEB_BUILD): $(WEB_MODULES) $(WEB_SOURCES)
+	cd web && npm run build
+
+chromium:
+	@tests/browser/ensure-chromium.sh
+
 db-stop: $(STAMP)
 	$(CKG) db stop
 
 clean:
-	rm -rf $(VENV) *.egg-info .pytest_cache
+	rm -rf $(VENV) *.egg-info .pytest_cache web/node_modules web/dist

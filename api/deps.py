@@ -10,6 +10,7 @@ from fastapi import Depends, Request
 from neo4j import Driver, ManagedTransaction, Session, unit_of_work
 from neo4j.exceptions import TransientError
 
+from graph.availability import DatabaseGate
 from graph.settings import GraphSettings
 
 P = ParamSpec("P")
@@ -24,8 +25,18 @@ def get_driver(request: Request) -> Driver:
     return request.app.state.driver
 
 
+class DatabaseDown(Exception):
+    """Neo4j was found unreachable and has not answered a probe since: answer 503 at once."""
+
+
+def get_gate(request: Request) -> DatabaseGate:
+    return request.app.state.gate
+
+
 def get_session(request: Request) -> Iterator[Session]:
     state = request.app.state
+    if not state.gate.is_open:
+        raise DatabaseDown()
     with state.driver.session(database=state.settings.database) as session:
         yield session
 
@@ -33,6 +44,7 @@ def get_session(request: Request) -> Iterator[Session]:
 SettingsDep = Annotated[GraphSettings, Depends(get_settings)]
 DriverDep = Annotated[Driver, Depends(get_driver)]
 SessionDep = Annotated[Session, Depends(get_session)]
+GateDep = Annotated[DatabaseGate, Depends(get_gate)]
 
 
 MEMORY_EXHAUSTED = "Neo.TransientError.General.MemoryPoolOutOfMemoryError"

@@ -32,9 +32,21 @@ DATE_HELP = (
 StartParam = Annotated[str | None, Query(description=DATE_HELP, examples=["2020-02"])]
 EndParam = Annotated[str | None, Query(description=DATE_HELP, examples=["2020-02"])]
 LimitParam = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Page size (max 1000).")]
+# Far above any cursor this API writes (~150 characters), far below what could strain the decoder.
+MAX_CURSOR_CHARS = 1024
 CursorParam = Annotated[
-    str | None, Query(description="Opaque: the `next_cursor` of the previous page.")
+    str | None,
+    Query(max_length=MAX_CURSOR_CHARS, description="Opaque: the `next_cursor` of the previous page."),
 ]
+# Neo4j passes integers as signed 64-bit; a larger one fails in the driver, not as bad input.
+INT64 = range(-(2**63), 2**63)
+# Lucene refuses a query of more than 1,024 clauses, and text_search spreads each word over its 4
+# fields: 256 words is the hard limit there. Prefix queries (/actors) refuse a word whose automaton
+# exceeds 1,000 characters, and lower-casing can double a character. Both caps keep a wide margin.
+# A word lower-cases to at most 4 UTF-8 bytes a character, so 100 characters stay under 1,000.
+MAX_Q_WORDS = 100
+MAX_Q_CHARS = 400
+MAX_WORD_CHARS = 100
 
 
 def invalid(name: str, message: str, value: object, kind: str = "value_error") -> RequestValidationError:
@@ -87,12 +99,40 @@ def encode_cursor(key: BaseModel) -> str:
     return base64.urlsafe_b64encode(key.model_dump_json().encode()).decode().rstrip("=")
 
 
+def search_text(name: str, text: str | None) -> str | None:
+    """The stripped full-text query (None when blank); 422 naming the word limit it exceeds.
+
+    The length limit is the parameter's own `max_length=MAX_Q_CHARS`, so OpenAPI shows it."""
+    if text is None or not text.strip():
+        return None
+    words = text.split()
+    if len(words) > MAX_Q_WORDS:
+        raise invalid(name, f"at most {MAX_Q_WORDS} words", text, "too_many_words")
+    if max(len(word) for word in words) > MAX_WORD_CHARS:
+        raise invalid(name, f"at most {MAX_WORD_CHARS} characters a word", text, "word_too_long")
+    return text.strip()
+
+
+def _is_flat_key(value: object) -> bool:
+    """True for what encode_cursor writes: one JSON object of strings and 64-bit integers."""
+    if not isinstance(value, dict):
+        return False
+    return all(
+        isinstance(item, str) or (isinstance(item, int) and not isinstance(item, bool) and item in INT64)
+        for item in value.values()
+    )
+
+
 def decode_cursor(text: str | None, model: type[M]) -> M | None:
     """The sort key inside a cursor; 422 naming `cursor` when it was not made by this API."""
     if text is None:
         return None
     try:
         raw = base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
-        return model.model_validate(json.loads(raw))
-    except (binascii.Error, ValueError, ValidationError, UnicodeDecodeError):
+        key = json.loads(raw)
+        if not _is_flat_key(key):
+            raise ValueError("not a flat sort key")
+        return model.model_validate(key)
+    # RecursionError: deeply nested brackets (the length cap already keeps them under ~760 levels).
+    except (binascii.Error, ValueError, ValidationError, UnicodeDecodeError, RecursionError):
         raise invalid("cursor", "not a cursor from a previous page", text) from None

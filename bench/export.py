@@ -36,19 +36,20 @@ from loaders.curated import load_curated  # noqa: E402
 
 SEED = ROOT / "data" / "seed" / "idlib-2018-2020.yaml"
 CKG = ROOT / ".venv" / "bin" / "ckg"
+BATCH_ROWS = 5000  # rows per write transaction (bench/export_parallel.py lowers it on a busy machine)
 COUNTS = "MATCH (n) WITH count(n) AS nodes MATCH ()-[r]->() RETURN nodes, count(r) AS rels"
 
 
 def _write(driver: Driver, label: Label, rows: list[dict[str, object]]) -> None:
     with driver.session() as session:
-        for start in range(0, len(rows), 5000):
-            session.execute_write(merge_nodes, label, rows[start : start + 5000])
+        for start in range(0, len(rows), BATCH_ROWS):
+            session.execute_write(merge_nodes, label, rows[start : start + BATCH_ROWS])
 
 
 def _link(driver: Driver, rel: RelType, ends: tuple[Label, Label], rows: list[dict[str, object]]) -> None:
     with driver.session() as session:
-        for start in range(0, len(rows), 5000):
-            session.execute_write(merge_relationships, rel, ends[0], ends[1], rows[start : start + 5000])
+        for start in range(0, len(rows), BATCH_ROWS):
+            session.execute_write(merge_relationships, rel, ends[0], ends[1], rows[start : start + BATCH_ROWS])
 
 
 def synthetic_graph(driver: Driver, events: int, seed: int = 7) -> None:

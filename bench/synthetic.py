@@ -1,4 +1,4 @@
-"""Synthetic provider files (ACLED, GDELT, UCDP) with skewed, realistic actor distributions, streamed to disk."""
+"""Synthetic provider files (ACLED, GDELT, UCDP) with skewed, realistic actor and place distributions, streamed to disk."""
 
 from __future__ import annotations
 
@@ -8,6 +8,8 @@ from collections.abc import Callable, Sequence
 from datetime import date, timedelta
 from itertools import accumulate
 from pathlib import Path
+
+from synthetic_places import CENTRES, site_picker  # bench/synthetic_places.py, beside this file
 
 ACLED_HEADER = [
     "event_id_cnty",
@@ -211,12 +213,16 @@ def write_acled(path: Path, rows: int, seed: int = 1) -> None:
         *(f"Unidentified Armed Group ({c}) {i}" for c in COUNTRIES for i in range(60)),
     ]
     actor = zipf_picker(names, rng)
+    where = site_picker(rng)
     with path.open("w", newline="", encoding="utf-8") as stream:
         out = csv.writer(stream)
         out.writerow(ACLED_HEADER)
         for n in range(rows):
             event_type, sub = ACLED_SUB[rng.randrange(len(ACLED_SUB))]
             day = _day(rng)
+            at = where()
+            precision = rng.choice("1112223")  # 3: only the province, placed at its centre
+            centroid = precision == "3"
             out.writerow(
                 [
                     f"SYN{n}",
@@ -234,16 +240,16 @@ def write_acled(path: Path, rows: int, seed: int = 1) -> None:
                     "Rebel group",
                     "",
                     "",
-                    "760",
+                    at.numeric,
                     "Middle East",
-                    "Syria",
-                    "Idleb",
-                    "Ariha",
+                    at.country,
+                    at.province,
                     "",
-                    f"Place {n % 500}",
-                    "35.8",
-                    "36.6",
-                    "1",
+                    "",
+                    at.province if centroid else at.town,
+                    at.province_lat if centroid else at.lat,
+                    at.province_lon if centroid else at.lon,
+                    precision,
                     "SOHR",
                     "National",
                     f"Synthetic event {n}.",
@@ -263,6 +269,7 @@ def write_gdelt(path: Path, rows: int, seed: int = 2) -> None:
         codes.insert(0, canonical)
     actor = zipf_picker(codes, rng)
     event = zipf_picker(CAMEO, rng, s=0.6)
+    where = site_picker(rng)
     with path.open("w", encoding="utf-8") as stream:
         for n in range(rows):
             cells = [""] * 61
@@ -276,7 +283,17 @@ def write_gdelt(path: Path, rows: int, seed: int = 2) -> None:
             cells[25], cells[26], cells[27], cells[28] = "1", code, code[:3], code[:2]
             cells[29] = str(1 + int(code[:2]) // 5 if code[:2] != "20" else 4)
             cells[30], cells[31], cells[32], cells[33], cells[34] = "-2.0", "10", "2", "10", "-3.1"
-            cells[52], cells[53], cells[56], cells[57] = "Idlib, Syria", "SY", "35.93", "36.63"
+            at, geo_type = where(), rng.choice("4445551")
+            cells[51], cells[53], cells[54] = geo_type, at.fips, f"{at.fips}{at.province.split()[-1].zfill(2)}"
+            if geo_type == "4":  # a town
+                cells[52] = f"{at.town}, {at.province}, {at.country}"
+                cells[56], cells[57] = str(at.lat), str(at.lon)
+            elif geo_type == "5":  # a province: its centre
+                cells[52] = f"{at.province}, {at.country}"
+                cells[56], cells[57] = str(at.province_lat), str(at.province_lon)
+            else:  # the country: its centre
+                cells[52], cells[54] = at.country, at.fips
+                cells[56], cells[57] = str(CENTRES[at.iso3][0]), str(CENTRES[at.iso3][1])
             cells[59], cells[60] = day + "120000", f"https://news.example/{n}"
             stream.write("\t".join(cells) + "\n")
 
@@ -292,6 +309,7 @@ def write_ucdp(path: Path, rows: int, seed: int = 3) -> None:
         *(f"Armed group {i}" for i in range(400)),
     ]
     side = zipf_picker(sides, rng)
+    where = site_picker(rng)
     with path.open("w", newline="", encoding="utf-8") as stream:
         out = csv.DictWriter(stream, fieldnames=UCDP_HEADER)
         out.writeheader()
@@ -301,6 +319,8 @@ def write_ucdp(path: Path, rows: int, seed: int = 3) -> None:
             a = side()
             b = "Civilians" if violence == "3" else side()
             best = rng.randrange(0, 30)
+            at, precision = where(), rng.choice("11224")
+            centroid = precision == "4"
             out.writerow(
                 {
                     **dict.fromkeys(UCDP_HEADER, ""),
@@ -310,16 +330,18 @@ def write_ucdp(path: Path, rows: int, seed: int = 3) -> None:
                     "side_a_new_id": str(sides.index(a) + 100),
                     "side_b": b,
                     "side_b_new_id": "1" if b == "Civilians" else str(sides.index(b) + 100),
-                    "country": "Syria",
+                    "country": at.country,
+                    "adm_1": at.province,
+                    "where_coordinates": at.province if centroid else at.town,
                     "date_prec": "1",
                     "date_start": start.isoformat(),
                     "date_end": start.isoformat(),
                     "best": best,
                     "low": best,
                     "high": best + 3,
-                    "where_prec": "1",
-                    "latitude": "35.9",
-                    "longitude": "36.6",
+                    "where_prec": precision,
+                    "latitude": at.province_lat if centroid else at.lat,
+                    "longitude": at.province_lon if centroid else at.lon,
                     "source_article": f"Reuters {n}",
                 }
             )

@@ -74,11 +74,16 @@ def start(instance: str = InstanceOption) -> None:
 @app.command()
 def stop(instance: str = InstanceOption) -> None:
     """Stop the local Neo4j cleanly."""
+    local = _local(instance)
     try:
-        stopped = _local(instance).stop()
+        stopped = local.stop()
     except LocalServerError as error:
         fail(str(error))
-    console.print(f"Stopped Neo4j ({instance})." if stopped else f"Neo4j ({instance}) was not running.")
+    console.print(
+        f"Stopped Neo4j ({instance})." if stopped else f"Neo4j ({instance}) of {local.directory} was not running.",
+        highlight=False,
+        soft_wrap=True,
+    )
 
 
 @app.command()
@@ -87,13 +92,21 @@ def status(instance: str = InstanceOption) -> None:
     try:
         local = _local(instance)
         if not local.distribution.is_installed():
-            console.print("Neo4j is not installed: run 'ckg db install'.")
+            console.print(
+                f"Neo4j is not installed in {local.distribution.home}: run 'ckg db install'.",
+                highlight=False,
+                soft_wrap=True,
+            )
             raise typer.Exit(3)
         running = local.is_running()
     except LocalServerError as error:
         fail(str(error))
     if not running:
-        console.print(f"Neo4j ({instance}) is installed but not running: 'ckg db start'.")
+        console.print(
+            f"Neo4j ({instance}) of {local.directory} is installed but not running: 'ckg db start'.",
+            highlight=False,
+            soft_wrap=True,
+        )
         raise typer.Exit(3)
     console.print(f"Neo4j ({instance}) is running at bolt://127.0.0.1:{local.bolt_port}.")
 

@@ -12,7 +12,8 @@ from pathlib import Path
 
 import typer
 from neo4j import Session
-from neo4j.exceptions import AuthError, ServiceUnavailable
+from neo4j.exceptions import AuthError, Neo4jError, ServiceUnavailable
+from rich.markup import escape
 from rich.table import Table
 
 from cli.console import console, errors, fail
@@ -20,6 +21,7 @@ from cli.db import InstanceOption
 from cli.load_providers import (
     AliasesOption,
     BatchSizeOption,
+    EncodingOption,
     MaxRejectsOption,
     RejectsOption,
     load_provider_file,
@@ -29,7 +31,7 @@ from graph.model import Label, RelType
 from graph.settings import GraphSettings, resolve_settings
 from loaders.curated import load_curated
 from loaders.errors import InvalidInputError
-from loaders.providers.detect import sniff_provider_format
+from loaders.providers.detect import sniff_provider_format, why_unknown
 from loaders.report import OUTCOMES, LoadReport
 
 
@@ -57,10 +59,10 @@ SUFFIX_FORMATS = {
 }
 
 
-def detect_format(path: Path) -> InputFormat | None:
+def detect_format(path: Path, encoding: str = "utf-8") -> InputFormat | None:
     """The format a provider file's content shows, else the one its extension implies, else None."""
     if path.suffix.lower() not in (".yaml", ".yml"):
-        sniffed = sniff_provider_format(path)
+        sniffed = sniff_provider_format(path, encoding)
         if sniffed is not None:
             return InputFormat(sniffed)
     return SUFFIX_FORMATS.get(path.suffix.lower())
@@ -97,6 +99,9 @@ def load_file(
         fail(f"Neo4j at {settings.uri} refused the credentials: check NEO4J_USER / NEO4J_PASSWORD.")
     except ServiceUnavailable:
         fail(f"Neo4j at {settings.uri} is not reachable: run 'ckg db start' (or check NEO4J_URI).")
+    except Neo4jError as error:  # a file is one transaction: a refusal rolled all of it back
+        refusal = escape(f"{error.code}: {error.message}")
+        fail(f"Neo4j refused the write ({refusal}); nothing was written.")
     print_report(report, str(path), "Dry run: validated; nothing was written." if dry_run else None)
     return report
 
@@ -110,7 +115,7 @@ def load_datasets(paths: Iterable[Path], instance: str = "main") -> None:
             console.print(f"Skipping {path}: no such file.", highlight=False, soft_wrap=True)
             continue
         if input_format is None:
-            fail(f"Cannot tell the format of {path} from its extension.")
+            fail(f"Cannot tell the format of {path}: {escape(why_unknown(path))}.")
         load_file(path, input_format, settings, dry_run=False)
 
 
@@ -135,12 +140,14 @@ def load(
     max_rejects: int = MaxRejectsOption,
     batch_size: int = BatchSizeOption,
     aliases: Path | None = AliasesOption,
+    encoding: str | None = EncodingOption,
 ) -> None:
     """Validate a dataset file completely, then merge it into the graph (idempotent)."""
-    chosen = input_format or detect_format(path)
+    chosen = input_format or detect_format(path, encoding or "utf-8")
     if chosen is None:
         formats = ", ".join(InputFormat)
-        fail(f"Cannot tell the format of {path} from its extension: pass --format ({formats}).")
+        seen = escape(why_unknown(path, encoding or "utf-8"))
+        fail(f"Cannot tell the format of {path}: {seen}. Pass --format ({formats}).")
     if chosen in PROVIDER_FORMATS:  # streamed, batched, resumable; see cli/load_providers.py
         if dry_run:
             fail("--dry-run is not available for provider formats (acled, gdelt, ucdp).")
@@ -152,6 +159,9 @@ def load(
             max_rejects=max_rejects,
             batch_size=batch_size,
             aliases=aliases,
+            encoding=encoding or "utf-8",
         )
         return
+    if encoding is not None:
+        fail("--encoding is for provider formats (acled, gdelt, ucdp); curated files are UTF-8.")
     load_file(path, chosen, resolve_settings(instance), dry_run=dry_run)

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import codecs
 from pathlib import Path
 
 import typer
-from neo4j.exceptions import AuthError, ServiceUnavailable
+from neo4j.exceptions import AuthError, Neo4jError, ServiceUnavailable
+from rich.markup import escape
 from rich.progress import (
     BarColumn,
     MofNCompleteColumn,
@@ -26,7 +28,7 @@ from loaders.providers.aliases import DEFAULT_ALIASES, AliasTable
 from loaders.providers.detect import count_lines
 from loaders.providers.report import ProviderLoadReport
 from loaders.providers.run import ProviderFormat, load_provider
-from loaders.providers.tabular import WrongFormatError
+from loaders.providers.text import WrongFormatError
 
 UNRESOLVED_SHOWN = 25
 EXIT_WRONG_FORMAT = 2
@@ -44,6 +46,7 @@ def print_provider_report(report: ProviderLoadReport) -> None:
     console.print(
         f"{report.path}: {report.rows_read:,} rows ({report.events:,} events, {report.statements:,} statements, "
         f"{report.rejected:,} rejected"
+        + (f", {report.refused:,} of them by Neo4j" if report.refused else "")
         + (
             f", {report.skipped_resumed:,} already committed by an interrupted run"
             if report.skipped_resumed
@@ -60,6 +63,13 @@ def print_provider_report(report: ProviderLoadReport) -> None:
         highlight=False,
         soft_wrap=True,
     )
+    console.print(
+        f"Actors: {report.state_mentions:,} of {report.actor_mentions:,} actor mentions resolved to a "
+        f"state (the state itself, or its forces, police or government: they count as the state at "
+        f"level=state); {report.country_mentions:,} more only located in a country.",
+        highlight=False,
+        soft_wrap=True,
+    )
     if report.unresolved:
         table = Table(
             title=f"{len(report.unresolved)} actor name(s)/code(s) with no alias (add them to the alias "
@@ -71,6 +81,7 @@ def print_provider_report(report: ProviderLoadReport) -> None:
         for (dataset, key, actor_id), rows in report.unresolved.most_common(UNRESOLVED_SHOWN):
             table.add_row(dataset, key, actor_id, f"{rows:,}")
         console.print(table, highlight=False)
+    print_place_report(report)
     if report.linking is not None:
         print_link_report(report.linking)
     if report.rejects_path is not None:
@@ -79,6 +90,32 @@ def print_provider_report(report: ProviderLoadReport) -> None:
             highlight=False,
             soft_wrap=True,
         )
+
+
+def print_place_report(report: ProviderLoadReport) -> None:
+    """How many rows got a place and a point, and the location cells that could not be used."""
+    written = report.events + report.statements
+    console.print(
+        f"Places: {report.placed:,} of {written:,} rows placed, {report.with_point:,} with a point.",
+        highlight=False,
+        soft_wrap=True,
+    )
+    if not report.geo_problems:
+        return
+    table = Table(
+        title="Location cells not used (each row still loaded; line numbers of the first rows)",
+        title_justify="left",
+    )
+    for column in ("problem", "rows", "lines"):
+        table.add_column(column, justify="right" if column == "rows" else "left")
+    for text, rows in report.geo_problems.most_common():
+        lines = [
+            f"{line} ({problem.value})"
+            for line, problem in report.geo_examples
+            if f"{problem.column}: {problem.reason} (lost its {problem.lost})" == text
+        ]
+        table.add_row(text, f"{rows:,}", ", ".join(lines[:5]))
+    console.print(table, highlight=False)
 
 
 def load_provider_file(
@@ -90,8 +127,9 @@ def load_provider_file(
     max_rejects: int,
     batch_size: int,
     aliases: Path | None,
+    encoding: str = "utf-8",
 ) -> ProviderLoadReport:
-    """Load, print the summary; exit 2 for a wrong format, 1 when more rows were rejected than allowed."""
+    """Load, print the summary; exit 2 for a refused file (format, encoding), 1 for too many rejects."""
     try:
         table = AliasTable.load(aliases or DEFAULT_ALIASES)
     except (OSError, ValueError) as error:
@@ -118,13 +156,19 @@ def load_provider_file(
                 batch_size=batch_size,
                 rejects_path=rejects,
                 on_rows=lambda n: progress.advance(task, n),
+                encoding=encoding,
             )
     except KeyboardInterrupt:
         fail("Interrupted. Committed batches are kept: run the same command again to resume.", 130)
     except WrongFormatError as error:
-        fail(str(error), code=EXIT_WRONG_FORMAT)
+        fail(escape(str(error)), code=EXIT_WRONG_FORMAT)  # it may quote the file: no markup
     except AuthError:
         fail(f"Neo4j at {settings.uri} refused the credentials: check NEO4J_USER / NEO4J_PASSWORD.")
+    except Neo4jError as error:  # every row of a batch refused: not a few bad rows
+        fail(
+            f"Neo4j refused every row of a batch ({error.code}: {escape(error.message or '')}). "
+            "The batches before it are kept: run the same command again to resume."
+        )
     except ServiceUnavailable:
         fail(
             f"Neo4j at {settings.uri} is not reachable: start it with 'ckg db start' (or check NEO4J_URI)."
@@ -148,3 +192,21 @@ MaxRejectsOption = typer.Option(
     0, "--max-rejects", min=0, help="Exit 0 despite up to N rejected rows."
 )
 AliasesOption = typer.Option(None, "--aliases", help="Alias table CSV (default: data/aliases.csv).")
+
+
+def known_encoding(name: str | None) -> str | None:
+    """The --encoding value, if Python has such a codec (typer exits 2 otherwise)."""
+    try:
+        return None if name is None else codecs.lookup(name).name
+    except LookupError:
+        raise typer.BadParameter(
+            f"unknown encoding {name!r} (e.g. utf-8, latin-1, cp1252)"
+        ) from None
+
+
+EncodingOption = typer.Option(
+    None,
+    "--encoding",
+    callback=known_encoding,
+    help="Text encoding of a provider file (default: UTF-8, with or without BOM), e.g. latin-1, cp1252.",
+)

@@ -7,7 +7,7 @@ from pathlib import Path
 from cli.console import fail
 from cli.db import install_server, migrate_schema, start_server
 from cli.load import load_datasets
-from cli.serve import HostOption, PortOption, serve
+from cli.serve import AllowAnonymousOption, HostOption, PortOption, check_exposure, serve
 from graph.local.errors import LocalServerError
 from graph.settings import external_server_configured
 
@@ -21,8 +21,9 @@ def default_dataset_paths() -> list[Path]:
     return [PROJECT_ROOT / name for name in DEFAULT_DATASETS]
 
 
-def up(host: str = HostOption, port: int = PortOption) -> None:
+def up(host: str = HostOption, port: int = PortOption, allow_anonymous: bool = AllowAnonymousOption) -> None:
     """Install and start the local Neo4j (unless NEO4J_URI is set), migrate, load the default data, serve."""
+    check_exposure(host, allow_anonymous)  # before anything starts
     try:
         if not external_server_configured():
             install_server()
@@ -31,4 +32,4 @@ def up(host: str = HostOption, port: int = PortOption) -> None:
         load_datasets(default_dataset_paths(), "main")
     except LocalServerError as error:
         fail(str(error))
-    serve(host=host, port=port)
+    serve(host=host, port=port, allow_anonymous=allow_anonymous)

@@ -29,6 +29,12 @@ INDEXES = [
     "CREATE FULLTEXT INDEX text_search IF NOT EXISTS FOR (n:Event|Statement) "
     "ON EACH [n.title, n.summary, n.text, n.quote]",
     "CREATE FULLTEXT INDEX actor_names IF NOT EXISTS FOR (n:Actor) ON EACH [n.name, n.aliases]",
+    # WGS-84 points: bbox (point.withinBBox) and radius (point.distance) filters seek these.
+    "CREATE POINT INDEX event_point IF NOT EXISTS FOR (n:Event) ON (n.point)",
+    "CREATE POINT INDEX statement_point IF NOT EXISTS FOR (n:Statement) ON (n.point)",
+    "CREATE POINT INDEX place_point IF NOT EXISTS FOR (n:Place) ON (n.point)",
+    "CREATE FULLTEXT INDEX place_names IF NOT EXISTS FOR (n:Place) "
+    "ON EACH [n.name, n.aliases, n.name_keys]",
 ]
 MIGRATIONS = [*NODE_ID_CONSTRAINTS, *REL_ID_CONSTRAINTS, *INDEXES]
 

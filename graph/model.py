@@ -41,7 +41,7 @@ class RelType(StrEnum):
     FOLLOWS = "FOLLOWS"  # event comes after / continues another
     RESPONDS_TO = "RESPONDS_TO"  # event or statement is a response to an event or statement
     PART_OF = "PART_OF"  # event is part of a larger event (campaign, talks)
-    OCCURRED_IN = "OCCURRED_IN"  # event happened at a place
+    OCCURRED_IN = "OCCURRED_IN"  # event (or provider statement) happened at a place
     LOCATED_IN = "LOCATED_IN"  # place lies within a larger place
     PUBLISHED_BY = "PUBLISHED_BY"  # source was published by an actor (outlet, ministry, person)
     CITES = "CITES"  # source quotes or relies on another source
@@ -71,7 +71,7 @@ ENDPOINTS: dict[RelType, frozenset[tuple[Label, Label]]] = {
     RelType.FOLLOWS: frozenset({(_E, _E)}),
     RelType.RESPONDS_TO: frozenset({(_E, _E), (_E, _S), (_S, _E), (_S, _S)}),
     RelType.PART_OF: frozenset({(_E, _E)}),
-    RelType.OCCURRED_IN: frozenset({(_E, _P)}),
+    RelType.OCCURRED_IN: frozenset({(_E, _P), (_S, _P)}),  # statements: GDELT's ActionGeo
     RelType.LOCATED_IN: frozenset({(_P, _P)}),
     RelType.PUBLISHED_BY: frozenset({(_SRC, _A)}),
     RelType.CITES: frozenset({(_SRC, _SRC)}),

@@ -29,9 +29,12 @@ def external_server_configured() -> bool:
 
 
 def resolve_settings(instance_name: str = "main") -> GraphSettings:
-    """Settings for NEO4J_URI when set, else for the named local instance (its password file)."""
+    """Settings for NEO4J_URI when set, else for the named local instance (its password file);
+    LocalServerError says what is missing when there is no such instance."""
     if external_server_configured():
         return GraphSettings()
     from graph.local.instance import LocalInstance  # local provisioning only matters here
 
-    return LocalInstance.named(instance_name).settings()
+    local = LocalInstance.named(instance_name)
+    local.require_password()
+    return local.settings()

@@ -69,6 +69,19 @@ def merge_nodes(tx: ManagedTransaction, label: Label, rows: list[dict[str, Any]]
     return Counter({r["outcome"]: r["count"] for r in tx.run(query, rows=payload)})
 
 
+def relationship_payload(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Query rows {id, start, end, props} for rows {id, start, end, **properties}."""
+    return [
+        {
+            "id": row["id"],
+            "start": row["start"],
+            "end": row["end"],
+            "props": {k: v for k, v in row.items() if k not in ("start", "end")},
+        }
+        for row in rows
+    ]
+
+
 def merge_relationships(
     tx: ManagedTransaction,
     rel_type: RelType,
@@ -83,15 +96,7 @@ def merge_relationships(
     """
     check_endpoints(RelType(rel_type), Label(start), Label(end))
     query = RELATIONSHIP_QUERIES[(RelType(rel_type), Label(start), Label(end))]
-    payload = [
-        {
-            "id": row["id"],
-            "start": row["start"],
-            "end": row["end"],
-            "props": {k: v for k, v in row.items() if k not in ("start", "end")},
-        }
-        for row in rows
-    ]
+    payload = relationship_payload(rows)
     counts = Counter({r["outcome"]: r["count"] for r in tx.run(query, rows=payload)})
     if counts["missing_endpoint"]:
         raise MissingEndpointError(

@@ -1,4 +1,4 @@
-"""What a load did (or would do): created / updated / unchanged per label and type."""
+"""What a load did (or would do): created / updated / unchanged / deleted per label and type."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from graph.model import Label, RelType
 
-OUTCOMES = ("created", "updated", "unchanged")
+OUTCOMES = ("created", "updated", "unchanged", "deleted")
 
 
 @dataclass
@@ -39,6 +39,6 @@ class LoadReport:
 
     @property
     def changed(self) -> bool:
-        """True when anything was (or would be) created or updated."""
+        """True when anything was (or would be) created, updated or deleted."""
         total = self.totals()
-        return bool(total["created"] or total["updated"])
+        return bool(total["created"] or total["updated"] or total["deleted"])

@@ -7,6 +7,9 @@ from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from schema.date_words import date_in_words
+from schema.dates import FuzzyDate
+from schema.geo import GeoFilter
 from schema.references import ActorRef, DateInfo, GraphDate, NodeRef, SourceRef
 
 
@@ -27,6 +30,8 @@ class AccusationFilter(BaseModel):
     accused_ids: list[str] | None = None
     charge: str | None = None
     level: Level = Level.ACTOR
+    place_id: str | None = None
+    geo: GeoFilter = GeoFilter()
 
 
 class AccusationKey(BaseModel):
@@ -35,7 +40,7 @@ class AccusationKey(BaseModel):
     date: date
     rank: int
     statement_id: str
-    accuser_id: str
+    accuser_id: str  # "" when the accuser is unknown
     accused_id: str
 
 
@@ -52,9 +57,18 @@ class Accusation(BaseModel):
 
     id: str = Field(description="The ACCUSES relationship's id.",
                     examples=["accuses:stmt:erkhov-blames-turkey->actor:turkey"])
-    accuser: ActorRef
+    accuser: ActorRef | None = Field(
+        description="Who accuses (rolled up at level=state); null when the source does not say who "
+        "spoke (then `accuser_unknown` is true)."
+    )
+    accuser_unknown: bool = Field(
+        default=False,
+        description="True when the statement's speaker is not identified (e.g. a GDELT row with an "
+        "empty Actor1): the accusation, its target, charge and source are known, the accuser is "
+        "not. Such rows never match an `accuser` filter and are left out of the network.",
+    )
     accused: ActorRef
-    speakers: list[ActorRef] = Field(description="Who made the statement, as recorded.")
+    speakers: list[ActorRef] = Field(description="Who made the statement, as recorded ([] if unknown).")
     named: ActorRef = Field(description="The accused as the statement names them.")
     charge: str | None = Field(examples=["escalating tensions in northwest Syria"])
     date: DateInfo
@@ -69,20 +83,62 @@ class AccusationPage(BaseModel):
     next_cursor: str | None
 
 
-class NetworkNode(ActorRef):
-    accusations_made: int
-    accusations_received: int
+class NetworkFormat(StrEnum):
+    """json: this API's shape; cytoscape: cytoscape.js elements; vis: vis-network nodes and edges."""
+
+    JSON = "json"
+    CYTOSCAPE = "cytoscape"
+    VIS = "vis"
+
+
+class AccusationCounts(BaseModel):
+    """What an actor said and heard within the returned edges."""
+
+    statements_made: int = Field(description="Distinct statements in which this actor accuses someone.")
+    statements_received: int = Field(description="Distinct statements accusing this actor.")
+    accusations_made: int = Field(
+        description="Rows of /accusations with this actor as accuser: one per statement and actor "
+        "accused as named, so a statement naming three actors counts three.",
+    )
+    accusations_received: int = Field(description="Rows of /accusations with this actor as accused.")
+
+
+class NetworkNode(ActorRef, AccusationCounts):
+    """An actor with what it said and heard within the returned edges."""
 
 
 class NetworkEdge(BaseModel):
+    id: str = Field(examples=["actor:russia->actor:turkey"])
     source: str = Field(description="Accuser actor id.", examples=["actor:russia"])
     target: str = Field(description="Accused actor id.", examples=["actor:turkey"])
-    count: int
+    statement_count: int = Field(
+        description="Distinct statements in which the source accuses the target (the edge's weight)."
+    )
+    accusation_count: int = Field(
+        description="Rows of /accusations behind the edge: at level=state a statement naming two "
+        "actors of one state counts two."
+    )
+    incident_count: int | None = Field(
+        default=None,
+        description="With collapse=incidents: distinct incidents behind the edge, statements that "
+        "report one incident (GDELT codes a statement once per article) counting once; then the "
+        "edge's weight.",
+    )
     charges: list[str]
     statements: list[str]
-    first_date: GraphDate
-    last_date: GraphDate
+    first_date: DateInfo = Field(description="The date of the first statement, in timeline order.")
+    last_date: DateInfo = Field(description="The date of the last statement, in timeline order.")
     mutual: bool = Field(description="The target also accuses the source in the same date window.")
+
+    @property
+    def dates_in_words(self) -> str:
+        """From the first statement to the last: "November 2019 – February 2020"."""
+        left, right = self.first_date.text.split("/")[0], self.last_date.text.split("/")[-1]
+        try:
+            span = FuzzyDate.parse(left if left == right else f"{left}/{right}")
+        except ValueError:  # text not written by FuzzyDate (a graph imported from elsewhere)
+            return f"{self.first_date.in_words} to {self.last_date.in_words}"
+        return date_in_words(span.text, span.start, span.end, span.precision)
 
 
 class AccusationNetwork(BaseModel):

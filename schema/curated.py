@@ -6,7 +6,7 @@ described in the README ("Curated datasets"); `CuratedDataset.model_json_schema(
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
 
@@ -18,6 +18,7 @@ from schema.curated_links import (
     Affiliation,
     CountryCode,
     CuratedModel,
+    DatasetId,
     EventId,
     EventRelation,
     Participation,
@@ -34,10 +35,13 @@ from schema.dates import FuzzyDate
 from schema.vocabulary import ActorKind, EventType, PlaceKind, SourceKind, Stance
 
 FORMAT = "conflictkg/curated@1"
+INT64_MAX = 2**63 - 1
+# Neo4j integers are 64-bit: a larger count would pass validation and be refused mid-write.
+Count = Annotated[int, Field(ge=0, le=INT64_MAX)]
 
 
 class DatasetInfo(CuratedModel):
-    id: Text
+    id: DatasetId
     title: Text
     description: str | None = None
     notes: str | None = None  # how relative dates were resolved, what was inferred
@@ -72,17 +76,17 @@ class PlaceRecord(CuratedModel):
     name: Text
     kind: PlaceKind
     country: CountryCode | None = None
-    latitude: float | None = Field(default=None, ge=-90, le=90)
-    longitude: float | None = Field(default=None, ge=-180, le=180)
+    latitude: float | None = Field(default=None, ge=-90, le=90, allow_inf_nan=False)
+    longitude: float | None = Field(default=None, ge=-180, le=180, allow_inf_nan=False)
     located_in: PlaceId | None = None
     sources: Sources
     quote: str | None = None
 
 
 class Fatalities(CuratedModel):
-    best: int | None = Field(default=None, ge=0)
-    low: int | None = Field(default=None, ge=0)
-    high: int | None = Field(default=None, ge=0)
+    best: Count | None = None
+    low: Count | None = None
+    high: Count | None = None
 
     @model_validator(mode="after")
     def _ordered(self) -> Fatalities:

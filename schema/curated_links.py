@@ -16,6 +16,8 @@ from schema.vocabulary import AffiliationRole, ParticipantRole, Rating
 
 _SLUG = r"[a-z0-9][a-z0-9._-]*"
 
+# A dataset's id is recorded in `asserted_by` of all it writes; a reload retracts by it.
+DatasetId = Annotated[str, StringConstraints(pattern=rf"^{_SLUG}$")]
 SourceId = Annotated[str, StringConstraints(pattern=rf"^src:{_SLUG}$")]
 ActorId = Annotated[str, StringConstraints(pattern=rf"^actor:{_SLUG}$")]
 PlaceId = Annotated[str, StringConstraints(pattern=rf"^place:{_SLUG}$")]

@@ -14,9 +14,13 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, computed_field, model_validator
 
 from schema.dates import FuzzyDate
+from schema.geo import GeoProblem, RowLocation
 from schema.vocabulary import ActorKind, EventType, ParticipantRole, Stance
 
 Dataset = Literal["acled", "gdelt", "ucdp"]
+# What a provider actor is of its country's state: the state itself (GDELT `SYR`) or one of its
+# organs, which act and speak for it (forces, police, government: roll up at level=state).
+StateRole = Literal["state", "organ"]
 TargetRel = Literal["ACCUSES", "WARNS", "APPEALS_TO"]
 Extra = str | int | float | bool | None
 
@@ -25,6 +29,12 @@ DATASET_SOURCE_IDS: dict[str, str] = {
     "acled": "src:acled",
     "gdelt": "src:gdelt",
     "ucdp": "src:ucdp-ged",
+}
+# The column that holds a provider's row id (named in rejects about the id).
+DATASET_ID_COLUMNS: dict[str, str] = {
+    "acled": "event_id_cnty",
+    "gdelt": "GLOBALEVENTID",
+    "ucdp": "id",
 }
 
 
@@ -48,7 +58,9 @@ class ActorMention(BaseModel):
     name: str  # display name if the actor has to be created
     fallback_id: str  # the source-qualified id used when no alias matches
     kind: ActorKind
-    country: str | None = None
+    country: str | None = None  # ISO3 of the actor's country (where it is from or located)
+    state_role: StateRole | None = None  # set only with `country`
+    description: str | None = None
 
 
 class Participant(BaseModel):
@@ -70,6 +82,8 @@ class _ProviderRecord(BaseModel):
     date: FuzzyDate
     source_url: str | None = None
     extras: dict[str, Extra] = {}
+    location: RowLocation | None = None  # where it happened (place names, point, precision)
+    geo_problems: tuple[GeoProblem, ...] = ()  # location cells that could not be used
 
     @computed_field  # type: ignore[prop-decorator]
     @property
@@ -116,12 +130,12 @@ class ProviderEventRecord(_ProviderRecord):
 
 
 class ProviderStatementRecord(_ProviderRecord):
-    """A verbal act (GDELT CAMEO 01–05, 10–13): speaker, stance, optional target and charge."""
+    """A verbal act (GDELT CAMEO 01–05, 10–13): speaker (None: not identified), stance, target, charge."""
 
     stance: Stance
     text: str
     summary: str
-    speaker: ActorMention
+    speaker: ActorMention | None
     target: ActorMention | None = None
     target_rel: TargetRel | None = None
     charge: str | None = None

@@ -7,6 +7,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, BeforeValidator, Field
 
+from schema.date_words import date_in_words
 from schema.dates import DatePrecision
 
 
@@ -26,6 +27,11 @@ class DateInfo(BaseModel):
     start: GraphDate = Field(examples=["2020-02-01"])
     end: GraphDate = Field(examples=["2020-02-29"])
     precision: DatePrecision = Field(examples=["month"])
+
+    @property
+    def in_words(self) -> str:
+        """"February 2020", "17–18 February 2020", "2000 – February 2020": for display."""
+        return date_in_words(self.text, self.start, self.end, self.precision)
 
 
 class ActorRef(BaseModel):
@@ -51,6 +57,15 @@ class SourceRef(BaseModel):
     publisher: str | None = None
     url: str | None = None
     published: str | None = None
+
+
+class VerdictRef(BaseModel):
+    """A fact-check verdict on a statement: who rated it, in their words and normalised, and when."""
+
+    by: ActorRef
+    rating: str | None = Field(examples=["Misleading"])
+    rating_normalized: str | None = Field(examples=["misleading"])
+    date: DateInfo | None = None
 
 
 class Evidence(BaseModel):

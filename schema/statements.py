@@ -5,7 +5,7 @@ from __future__ import annotations
 from pydantic import BaseModel, Field
 
 from schema.events import RelatedNode
-from schema.references import ActorRef, DateInfo, Evidence
+from schema.references import ActorRef, Evidence, VerdictRef
 from schema.timeline import TimelineItem
 
 
@@ -19,11 +19,9 @@ class Target(BaseModel):
     evidence: Evidence
 
 
-class Verdict(BaseModel):
-    by: ActorRef
-    rating: str | None = Field(examples=["Misleading"])
-    rating_normalized: str | None = Field(examples=["misleading"])
-    date: DateInfo | None = None
+class Verdict(VerdictRef):
+    """A verdict with the RATED relationship's id and evidence."""
+
     relationship_id: str
     evidence: Evidence
 

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from schema.references import ActorRole, DateInfo, PlaceRef, SourceRef
+from schema.geo import GeoFilter, GeoPoint
+from schema.references import ActorRole, DateInfo, PlaceRef, SourceRef, VerdictRef
 
 
 class ItemKind(StrEnum):
@@ -27,6 +29,7 @@ class TimelineFormat(StrEnum):
     JSON = "json"
     TIMELINEJS = "timelinejs"
     VIS = "vis"
+    GEOJSON = "geojson"
 
 
 class TimelineItem(BaseModel):
@@ -67,6 +70,13 @@ class TimelineItem(BaseModel):
                          "title": "Sputnik interview with Russian Ambassador to Turkey Aleksei Erkhov",
                          "publisher": "Sputnik", "url": None, "published": "2020-02"},
                     ],
+                    "verdicts": [
+                        {"by": {"id": "actor:polygraph-info", "name": "Polygraph.info",
+                                "kind": "media_outlet"},
+                         "rating": "Misleading", "rating_normalized": "misleading",
+                         "date": {"text": "2020-02-19/2020-02-29", "start": "2020-02-19",
+                                  "end": "2020-02-29", "precision": "day"}},
+                    ],
                 }
             ]
         }
@@ -85,7 +95,16 @@ class TimelineItem(BaseModel):
     fatalities_best: int | None = None
     actors: list[ActorRole] = []
     place: PlaceRef | None = None
+    point: GeoPoint | None = Field(default=None, description="Where it happened (WGS-84), if known.")
+    geo_precision: int | None = Field(
+        default=None,
+        description="How precisely `point` locates it, 1 (the named place) to 5 (a country); "
+        "4 and 5 are region or country centroids. See the README's precision table.",
+    )
     sources: list[SourceRef] = []
+    verdicts: Sequence[VerdictRef] = Field(
+        default=[], description="Fact-check verdicts on a statement, oldest first (events: none)."
+    )
 
 
 class TimelinePage(BaseModel):
@@ -109,6 +128,7 @@ class TimelineFilter(BaseModel):
     place_id: str | None = None
     q: str | None = None
     kinds: list[ItemKind] = [ItemKind.EVENT, ItemKind.STATEMENT]
+    geo: GeoFilter = GeoFilter()
 
 
 class SortKey(BaseModel):

@@ -130,6 +130,7 @@ class PlaceKind(StrEnum):
     CITY = "city"
     TOWN = "town"
     AREA = "area"  # anything else with a name: a front line, a de-escalation zone
+    LOCATION = "location"  # a provider's named location whose type it does not say (town, site…)
 
 
 class SourceKind(StrEnum):

@@ -21,6 +21,16 @@ from graph.migrations import apply_migrations
 from graph.settings import GraphSettings
 from graph.wipe import wipe_database
 
+# Apps built by tests use the environment's access settings: TestClient sends `Host: testserver`,
+# so trust that name too, and require no API key (tests of keys pass their own AccessSettings).
+os.environ["CKG_ALLOWED_HOSTS"] = "testserver,localhost,127.0.0.1,::1"
+os.environ.pop("CKG_API_KEYS", None)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Run `outage` tests (they stop and restart the shared test Neo4j) after all the others."""
+    items.sort(key=lambda item: item.get_closest_marker("outage") is not None)
+
 
 @pytest.fixture(scope="session")
 def test_instance() -> Iterator[LocalInstance | None]:

@@ -8,6 +8,7 @@ from api.routes import (
     health,
     incidents,
     paths,
+    places,
     statements,
     timeline,
 )
@@ -20,6 +21,7 @@ ROUTERS = [
     statements.router,
     accusations.router,
     actors.router,
+    places.router,
     paths.router,
     export.router,
 ]

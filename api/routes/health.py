@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 from fastapi.responses import JSONResponse
-from neo4j.exceptions import Neo4jError, DriverError
+from neo4j.exceptions import DriverError, Neo4jError, ServiceUnavailable, SessionExpired
 from pydantic import BaseModel
 
-from api.deps import DriverDep, SettingsDep
+from api.deps import DriverDep, GateDep, SettingsDep
 from api.version import API_VERSION
 from graph.health import get_server_info
 
@@ -29,18 +29,24 @@ class Health(BaseModel):
 
 @router.get(
     "/health",
+    summary="Is the API up, and does Neo4j answer?",
     responses={503: {"model": Health, "description": "Neo4j is unreachable"}},
 )
-def read_health(driver: DriverDep, settings: SettingsDep) -> Health:
-    """The API version and Neo4j's version and edition; 503 when Neo4j does not answer."""
+def read_health(driver: DriverDep, settings: SettingsDep, gate: GateDep) -> Health:
+    """The API's version, and Neo4j's version and edition when it answers; 503 with `Retry-After`
+    when it does not (for monitoring and load balancers)."""
+    if not gate.is_open:  # an outage is known: say so at once, the gate's probe watches for the end
+        return _down("ServiceUnavailable")  # type: ignore[return-value]
     try:
         with driver.session(database=settings.database) as session:
             info = session.execute_read(get_server_info)
     except (DriverError, Neo4jError, OSError) as error:
-        down = Health(
-            status="unavailable",
-            api_version=API_VERSION,
-            neo4j=Neo4jStatus(reachable=False, error=type(error).__name__),
-        )
-        return JSONResponse(status_code=503, content=down.model_dump(), headers={"Retry-After": "10"})  # type: ignore[return-value]
+        if isinstance(error, (ServiceUnavailable, SessionExpired)):
+            gate.close()
+        return _down(type(error).__name__)  # type: ignore[return-value]
     return Health(status="ok", api_version=API_VERSION, neo4j=Neo4jStatus(reachable=True, **info))
+
+
+def _down(error: str) -> JSONResponse:
+    down = Health(status="unavailable", api_version=API_VERSION, neo4j=Neo4jStatus(reachable=False, error=error))
+    return JSONResponse(status_code=503, content=down.model_dump(), headers={"Retry-After": "10"})

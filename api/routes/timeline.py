@@ -6,9 +6,14 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query
 from fastapi.responses import JSONResponse
+from pydantic import BaseModel
 
 from api.deps import ReaderDep
+from api.geo_params import GeoFilterDep
+from api.known_ids import IdKind, NamedIds, require_known
 from api.params import (
+    MAX_Q_CHARS,
+    MAX_Q_WORDS,
     CursorParam,
     EndParam,
     LimitParam,
@@ -17,10 +22,15 @@ from api.params import (
     decode_cursor,
     encode_cursor,
     enum_list,
+    search_text,
     values_or_none,
 )
+from api.responses import FILTERED
 from graph.queries.timeline import list_timeline
 from graph.queries.timeline_collapsed import list_collapsed_timeline
+from schema.geo import GeoFilter
+from schema.geojson import MEDIA_TYPE as GEOJSON_TYPE
+from schema.geojson import FeatureCollection, to_feature_collection
 from schema.incidents import Collapse, CollapsedPage
 from schema.timeline import (
     IncludeKind,
@@ -31,13 +41,15 @@ from schema.timeline import (
     TimelinePage,
     sort_key,
 )
-from schema.timeline_formats import TimelineJSDocument, VisTimeline, to_timelinejs, to_vis
+from schema.timelinejs import TimelineJSDocument, to_timelinejs
+from schema.vis_timeline import VisTimeline, to_vis
 from schema.vocabulary import EventType, Stance
 
 router = APIRouter(tags=["timeline"])
 
 
 def timeline_filter(
+    reader: ReaderDep,
     start: StartParam = None,
     end: EndParam = None,
     actor: Annotated[
@@ -54,7 +66,12 @@ def timeline_filter(
         str | None, Query(description="Place id; places within it match too.", examples=["place:idlib"])
     ] = None,
     q: Annotated[
-        str | None, Query(description="Words that must all occur in title, summary, text or quote.")
+        str | None,
+        Query(
+            max_length=MAX_Q_CHARS,
+            description=f"Words that must all occur in title, summary, text or quote (at most "
+            f"{MAX_Q_WORDS} words, {MAX_Q_CHARS} characters).",
+        ),
     ] = None,
     include: Annotated[
         str | None,
@@ -63,9 +80,15 @@ def timeline_filter(
             "filter alone means events and a `stance` filter alone means statements."
         ),
     ] = None,
+    geo: GeoFilterDep = GeoFilter(),
 ) -> TimelineFilter:
-    """The timeline filters, validated; 422 names the offending parameter."""
+    """The timeline filters, validated; 422 names the offending parameter, 404 an unknown id."""
     window_start, window_end = date_window(start, end)
+    require_known(
+        reader,
+        NamedIds("actor", IdKind.ACTOR, actor or []),
+        NamedIds("place", IdKind.PLACE, [place] if place else []),
+    )
     included = enum_list("include", include, IncludeKind)
     if included is not None:
         kinds = [ItemKind.EVENT] * (IncludeKind.EVENTS in included) + [ItemKind.STATEMENT] * (
@@ -85,8 +108,9 @@ def timeline_filter(
         types=values_or_none(event_type),
         stances=values_or_none(stance),
         place_id=place,
-        q=q.strip() if q and q.strip() else None,
+        q=search_text("q", q),
         kinds=kinds,
+        geo=geo,
     )
 
 
@@ -137,13 +161,23 @@ CollapseParam = Annotated[
 
 
 def formatted(
-    page: TimelinePage | CollapsedPage, form: TimelineFormat, headline: str
+    page: TimelinePage | CollapsedPage,
+    form: TimelineFormat,
+    filters: TimelineFilter,
+    about: str | None = None,
 ) -> TimelinePage | CollapsedPage | JSONResponse:
-    """The page itself, or its TimelineJS / vis rendering (next cursor in X-Next-Cursor)."""
+    """The page itself, or its TimelineJS / vis / GeoJSON rendering (next cursor in X-Next-Cursor)."""
     if form == TimelineFormat.JSON:
         return page
-    document = to_timelinejs(page.items, headline) if form == TimelineFormat.TIMELINEJS else to_vis(page.items)
     headers = {"X-Next-Cursor": page.next_cursor} if page.next_cursor else {}
+    if form == TimelineFormat.GEOJSON:
+        collection = to_feature_collection(page.items, page.next_cursor)
+        return JSONResponse(collection.model_dump(mode="json"), headers=headers, media_type=GEOJSON_TYPE)
+    more = page.next_cursor is not None
+    if form == TimelineFormat.TIMELINEJS:
+        document: BaseModel = to_timelinejs(page.items, filters=filters, about=about, more=more)
+    else:
+        document = to_vis(page.items)
     return JSONResponse(document.model_dump(mode="json", exclude_none=True), headers=headers)
 
 
@@ -151,15 +185,17 @@ FormatParam = Annotated[
     TimelineFormat,
     Query(
         alias="format",
-        description="json (pages), timelinejs (a TimelineJS3 document) or vis (items and groups).",
+        description="json (pages), timelinejs (a TimelineJS3 document), vis (items and groups) or "
+        "geojson (a FeatureCollection of Point features, coordinates [lon, lat]).",
     ),
 ]
 
 
 @router.get(
     "/timeline",
-    response_model=TimelinePage | CollapsedPage | TimelineJSDocument | VisTimeline,
-    responses={422: {"description": "A parameter is invalid; `detail[].loc` names it."}},
+    summary="Events and statements in date order",
+    response_model=TimelinePage | CollapsedPage | TimelineJSDocument | VisTimeline | FeatureCollection,
+    responses=FILTERED,
 )
 def read_timeline(
     reader: ReaderDep,
@@ -169,7 +205,21 @@ def read_timeline(
     form: FormatParam = TimelineFormat.JSON,
     collapse: CollapseParam = None,
 ) -> TimelinePage | CollapsedPage | JSONResponse:
-    """Events and statements in date order; a month- or year-precision item sorts at its period's
-    first day, ahead of that day's exact items, and says so with `approximate` and `date.precision`."""
+    """What happened and what was said about it, filtered by window, actors, type, stance, place and
+    words, oldest first. A month- or year-precision item sorts at its period's first day, ahead of
+    that day's exact items, and says so with `approximate` and `date.precision`.
+
+    `format=timelinejs` answers a TimelineJS3 document: dates in words by precision
+    (`display_date`: "April 2019", "17–18 February 2020"), an `end_date` for every range, the
+    sources as a credit line in each slide's text, a title slide, and `options.start_at_slide` to
+    pass to `new TL.Timeline(element, document, document.options)` so the view opens in the window
+    rather than at a decades-long background item. `format=vis` answers vis-timeline items (HTML
+    tooltips with summary, actors, verdicts and sources; a class per precision) and groups.
+    `format=geojson` answers a FeatureCollection of Point features (`geometry: null` for items
+    without a point). All carry the next page's cursor in the `X-Next-Cursor` header.
+
+    `collapse=incidents` shows one item per incident (kind `incident`: the reports of one happening
+    across ACLED, UCDP and GDELT, listed with their scores; fatalities as the range of the sources'
+    estimates), so counts are of incidents, not rows."""
     page = any_page(reader, filters, cursor, limit, collapse)
-    return formatted(page, form, "Timeline")
+    return formatted(page, form, filters)

@@ -2,7 +2,7 @@
 
 nodes/<Label>.csv: `id:ID,:LABEL,<key>:<type>,…`; relationships/<TYPE>.csv:
 `:START_ID,:END_ID,:TYPE,id:string,<key>:<type>,…` (types long, double, boolean, date, string and
-their [] arrays). Every value is quoted; an empty unquoted field is a missing property (Neo4j has
+their [] arrays, and point as `{longitude:36.61,latitude:35.813}`). Every value is quoted; an empty unquoted field is a missing property (Neo4j has
 no null), `""` an empty string or list. Array elements are joined by `;` (neo4j-admin's default);
 an element containing `;` cannot be exported as CSV (ExportError: use json or cypher). The zip's
 IMPORT.txt has the neo4j-admin command; graph/export/csv_import.py loads it into a live server.
@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from datetime import date
 
 from graph.export.records import GraphStream
-from graph.export.values import ExportError, PropType, Scalar, Value
+from graph.export.values import ExportError, PointValue, PropType, Scalar, Value
 
 ARRAY_DELIMITER = ";"
 ROWS_PER_CHUNK = 500
@@ -42,7 +42,9 @@ class _Sink(io.RawIOBase):
         return data
 
 
-def _scalar(value: Scalar) -> str:
+def _scalar(value: Scalar | PointValue) -> str:
+    if isinstance(value, PointValue):  # neo4j-admin's point syntax; WGS-84 from the key names
+        return f"{{longitude:{value.longitude!r},latitude:{value.latitude!r}}}"
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, date):

@@ -15,6 +15,7 @@ from datetime import date
 from pathlib import Path
 
 from neo4j import Driver
+from neo4j.spatial import WGS84Point
 
 from graph.export.csv import ARRAY_DELIMITER
 from graph.export.values import PropType, Scalar, Value
@@ -50,7 +51,19 @@ def records(text: str) -> Iterator[list[str | None]]:
         yield row
 
 
-def _scalar(text: str, ptype: PropType) -> Scalar:
+POINT_TEXT = re.compile(r"^\{\s*longitude\s*:\s*([^,}]+),\s*latitude\s*:\s*([^,}]+)\}$")
+
+
+def _point(text: str) -> WGS84Point:
+    match = POINT_TEXT.match(text.strip())
+    if match is None:
+        raise ValueError(f"not a point: {text!r} (expected {{longitude:…,latitude:…}})")
+    return WGS84Point((float(match.group(1)), float(match.group(2))))
+
+
+def _scalar(text: str, ptype: PropType) -> Scalar | WGS84Point:
+    if ptype is PropType.POINT:
+        return _point(text)
     if ptype is PropType.INT:
         return int(text)
     if ptype is PropType.FLOAT:
@@ -60,10 +73,10 @@ def _scalar(text: str, ptype: PropType) -> Scalar:
     return date.fromisoformat(text) if ptype is PropType.DATE else text
 
 
-def parse_value(text: str, ptype: PropType) -> Value:
-    """A typed value from one field's text, per its header type."""
+def parse_value(text: str, ptype: PropType) -> Value | WGS84Point:
+    """A typed value from one field's text, per its header type (points as the driver's type)."""
     if ptype.is_list:
-        return [] if text == "" else [_scalar(item, ptype.element) for item in text.split(ARRAY_DELIMITER)]
+        return [_scalar(item, ptype.element) for item in text.split(ARRAY_DELIMITER)] if text else []  # type: ignore[misc]
     return _scalar(text, ptype)
 
 

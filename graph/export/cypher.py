@@ -4,7 +4,8 @@ One statement per line, ending in `;` (strings escape their newlines), so `cyphe
 runs it and so does run_cypher_script. It first creates the id constraints (the same names as
 graph.migrations, IF NOT EXISTS), then `UNWIND [...] AS props CREATE (n:Label) SET n = props`
 per batch of nodes and `UNWIND ... MATCH (a:L {id}) MATCH (b:M {id}) CREATE (a)-[r:T]->(b)` per
-batch of relationships. Dates are `date("YYYY-MM-DD")` literals. Output is deterministic.
+batch of relationships. Dates are `date("YYYY-MM-DD")` literals, points
+`point({longitude: …, latitude: …})`. Output is deterministic.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from neo4j import Session
 
 from graph.export.chunks import encoded
 from graph.export.records import ExportNode, ExportRelationship, GraphStream
-from graph.export.values import Value
+from graph.export.values import PointValue, Value
 from graph.migrations import NODE_ID_CONSTRAINTS, REL_ID_CONSTRAINTS
 
 BATCH = 200
@@ -52,6 +53,8 @@ def literal(value: Value | dict[str, Value]) -> str:
         return _string(value)
     if isinstance(value, date):
         return f'date("{value.isoformat()}")'
+    if isinstance(value, PointValue):
+        return f"point({{longitude: {value.longitude!r}, latitude: {value.latitude!r}}})"
     if isinstance(value, list):
         return "[" + ", ".join(literal(item) for item in value) + "]"
     return "{" + ", ".join(f"{name(k)}: {literal(v)}" for k, v in sorted(value.items())) + "}"

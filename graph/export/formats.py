@@ -7,6 +7,7 @@ from enum import StrEnum
 
 from graph.export.csv import write_csv_zip
 from graph.export.cypher import write_cypher
+from graph.export.geojson import write_geojson
 from graph.export.gexf import write_gexf
 from graph.export.graphml import write_graphml
 from graph.export.json import write_json
@@ -24,11 +25,12 @@ class ExportFormat(StrEnum):
     CYPHER = "cypher"  # cypher-shell into any Neo4j
     JSONLD = "jsonld"  # RDF
     TURTLE = "turtle"  # RDF
+    GEOJSON = "geojson"  # QGIS, kepler.gl, Leaflet: events, statements and places as features
 
     @property
     def streams(self) -> bool:
         """True when memory stays flat however large the export (others build it in memory)."""
-        return self not in (ExportFormat.GRAPHML, ExportFormat.GEXF, ExportFormat.JSONLD)
+        return self not in (ExportFormat.GRAPHML, ExportFormat.GEXF)
 
 
 WRITERS: dict[ExportFormat, Callable[[GraphStream], Iterator[bytes]]] = {
@@ -39,6 +41,7 @@ WRITERS: dict[ExportFormat, Callable[[GraphStream], Iterator[bytes]]] = {
     ExportFormat.CYPHER: write_cypher,
     ExportFormat.JSONLD: write_jsonld,
     ExportFormat.TURTLE: write_turtle,
+    ExportFormat.GEOJSON: write_geojson,
 }
 MEDIA_TYPES = {
     ExportFormat.JSON: "application/json",
@@ -48,6 +51,7 @@ MEDIA_TYPES = {
     ExportFormat.CYPHER: "application/x-cypher-query; charset=utf-8",
     ExportFormat.JSONLD: "application/ld+json",
     ExportFormat.TURTLE: "text/turtle; charset=utf-8",
+    ExportFormat.GEOJSON: "application/geo+json",
 }
 EXTENSIONS = {
     ExportFormat.JSON: "json",
@@ -57,6 +61,7 @@ EXTENSIONS = {
     ExportFormat.CYPHER: "cypher",
     ExportFormat.JSONLD: "jsonld",
     ExportFormat.TURTLE: "ttl",
+    ExportFormat.GEOJSON: "geojson",
 }
 
 

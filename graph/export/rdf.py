@@ -1,8 +1,9 @@
-"""RDF through rdflib: Turtle (streamed page by page) and JSON-LD (built in memory, node cap).
+"""RDF through rdflib: Turtle and JSON-LD, both streamed (an rdflib Graph per page of elements).
 
 Exact layer (what a reader needs to rebuild the property graph): every node is
 <urn:conflictkg:id:{id}> typed ckg:{Label}, every property ckg:{key} with an XSD-typed literal
-(xsd:date, xsd:integer, xsd:double, xsd:boolean, string; lists as rdf:List, so order is kept);
+(xsd:date, xsd:integer, xsd:double, xsd:boolean, string, GeoSPARQL geo:wktLiteral
+`POINT(lon lat)` for points; lists as rdf:List, so order is kept);
 every relationship is a direct triple <start> ckg:{TYPE} <end> plus a reified rdf:Statement
 <urn:conflictkg:rel:{id}> carrying the relationship's properties.
 Aligned layer (for linked-data tools): events sem:Event and schema:Event, actors sem:Actor and
@@ -13,6 +14,7 @@ prov:wasDerivedFrom; names, dates, places and speakers mapped to schema.org and 
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from datetime import date
 from urllib.parse import quote
@@ -24,14 +26,15 @@ from rdflib.term import BNode, Node
 
 from graph.export.chunks import encoded
 from graph.export.records import ExportNode, ExportRelationship, GraphStream
-from graph.export.values import Scalar, Value
+from graph.export.values import PointValue, Scalar, Value
 
 CKG = Namespace("urn:conflictkg:vocab:")
 NODE = Namespace("urn:conflictkg:id:")
 REL = Namespace("urn:conflictkg:rel:")
 SEM = Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")
+GEO = Namespace("http://www.opengis.net/ont/geosparql#")
 PREFIXES = {"ckg": CKG, "id": NODE, "rel": REL, "sem": SEM, "schema": SDO, "prov": PROV,
-            "rdf": RDF, "xsd": XSD}
+            "rdf": RDF, "xsd": XSD, "geo": GEO}
 PAGE = 200
 
 LABEL_TYPES = {
@@ -72,7 +75,9 @@ def rel_iri(rel_id: str) -> URIRef:
     return REL[quote(rel_id, safe=":-._~@")]
 
 
-def _literal(value: Scalar) -> Literal:
+def _literal(value: Scalar | PointValue) -> Literal:
+    if isinstance(value, PointValue):
+        return Literal(f"POINT({value.longitude!r} {value.latitude!r})", datatype=GEO.wktLiteral)
     if isinstance(value, float):
         return ExactDouble(repr(value), datatype=XSD.double)
     return Literal(value, datatype=XSD.date) if isinstance(value, date) else Literal(value)
@@ -143,52 +148,62 @@ def new_graph() -> Graph:
     return graph
 
 
-def build_graph(stream: GraphStream) -> Graph:
-    """The whole export as one rdflib Graph."""
-    graph = new_graph()
-    for node in stream.nodes():
-        add_node(graph, node)
-    for rel in stream.relationships():
-        add_relationship(graph, rel)
-    return graph
-
-
-def write_jsonld(stream: GraphStream) -> Iterator[bytes]:
-    """The export as JSON-LD (compacted with the prefixes as @context)."""
-    context = {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
-    text = build_graph(stream).serialize(format="json-ld", context=context, indent=1)
-    return encoded([text])
-
-
-def _turtle_parts(stream: GraphStream) -> Iterator[str]:
-    yield "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in sorted(PREFIXES.items())) + "\n"
-    elements: list[ExportNode | ExportRelationship] = []
-    for element in _elements(stream):
-        elements.append(element)
-        if len(elements) == PAGE:
-            yield _turtle_page(elements)
-            elements = []
-    if elements:
-        yield _turtle_page(elements)
-
-
 def _elements(stream: GraphStream) -> Iterator[ExportNode | ExportRelationship]:
     yield from stream.nodes()
     yield from stream.relationships()
 
 
-def _turtle_page(elements: list[ExportNode | ExportRelationship]) -> str:
+def _page_graphs(stream: GraphStream) -> Iterator[Graph]:
+    """The export as small rdflib Graphs of PAGE elements each, so memory stays flat."""
+    elements: list[ExportNode | ExportRelationship] = []
+    for element in _elements(stream):
+        elements.append(element)
+        if len(elements) == PAGE:
+            yield _page_graph(elements)
+            elements = []
+    if elements:
+        yield _page_graph(elements)
+
+
+def _page_graph(elements: list[ExportNode | ExportRelationship]) -> Graph:
     graph = new_graph()
     for element in elements:
         if isinstance(element, ExportNode):
             add_node(graph, element)
         else:
             add_relationship(graph, element)
-    text = graph.serialize(format="turtle")
-    # Each page starts with the prefixes it uses; they are all in the file's header already.
-    lines = text.splitlines(True)
-    first = next((i for i, line in enumerate(lines) if not line.startswith("@prefix ")), len(lines))
-    return "".join(lines[first:])
+    return graph
+
+
+def _jsonld_parts(stream: GraphStream) -> Iterator[str]:
+    # One document whose @graph holds each page's node objects in turn. A subject can appear in
+    # two pages (a node, then the relationships leaving it); JSON-LD readers merge node objects
+    # that share an @id, so the triples are exactly those of one in-memory graph.
+    context = {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
+    yield '{"@context": ' + json.dumps(context, indent=1) + ',\n"@graph": ['
+    separator = "\n"
+    for graph in _page_graphs(stream):
+        document = json.loads(graph.serialize(format="json-ld", context=context))
+        document.pop("@context", None)
+        for item in document.pop("@graph", None) or ([document] if document else []):
+            yield separator + json.dumps(item, ensure_ascii=False, indent=1)
+            separator = ",\n"
+    yield "\n]}\n"
+
+
+def write_jsonld(stream: GraphStream) -> Iterator[bytes]:
+    """The export as JSON-LD (compacted with the prefixes as @context), page by page."""
+    return encoded(_jsonld_parts(stream))
+
+
+def _turtle_parts(stream: GraphStream) -> Iterator[str]:
+    yield "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in sorted(PREFIXES.items())) + "\n"
+    for graph in _page_graphs(stream):
+        text = graph.serialize(format="turtle")
+        # Each page starts with the prefixes it uses; they are all in the file's header already.
+        lines = text.splitlines(True)
+        first = next((i for i, line in enumerate(lines) if not line.startswith("@prefix ")), len(lines))
+        yield "".join(lines[first:])
 
 
 def write_turtle(stream: GraphStream) -> Iterator[bytes]:

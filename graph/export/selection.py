@@ -1,7 +1,8 @@
 """Which nodes and relationships an export holds: seeds expanded by depth, filters, provenance.
 
 The seeds are always kept; each hop (either direction) keeps nodes of the chosen labels, over
-relationships of the chosen types, whose dates overlap the window. Then the relationships among
+relationships of the chosen types, whose dates overlap the window (and, with bbox / near /
+max_geo_precision, events and statements whose point passes). Then the relationships among
 the kept nodes are added, and the Source nodes their `source_ids` name (transitively), so no
 exported fact loses its provenance even when Source is not among the chosen node types.
 """
@@ -20,6 +21,7 @@ from graph.queries.export import (
     list_seed_nodes,
     list_sources,
 )
+from schema.geo import GeoFilter
 
 MAX_DEPTH = 3
 
@@ -34,10 +36,11 @@ class Selection:
     end: date | None = None
     node_types: tuple[Label, ...] = tuple(Label)
     rel_types: tuple[RelType, ...] = tuple(RelType)
+    geo: GeoFilter = GeoFilter()  # keeps only events and statements whose point passes
 
     def describe(self) -> dict[str, object]:
         """The selection as JSON-ready metadata (embedded in exports that have a header)."""
-        return {
+        described: dict[str, object] = {
             "seeds": list(self.seeds),
             "depth": self.depth,
             "start": self.start.isoformat() if self.start else None,
@@ -45,6 +48,9 @@ class Selection:
             "node_types": [str(label) for label in self.node_types],
             "rel_types": [str(rel_type) for rel_type in self.rel_types],
         }
+        if self.geo.active:
+            described["geo"] = self.geo.model_dump(mode="json", exclude_none=True)
+        return described
 
 
 @dataclass
@@ -58,6 +64,11 @@ class Plan:
     @property
     def node_count(self) -> int | None:
         return None if self.nodes is None else sum(len(ids) for ids in self.nodes.values())
+
+    @property
+    def relationship_count(self) -> int:
+        """Relationships the plan names (0 for a whole-graph plan, which names none)."""
+        return 0 if self.relationships is None else sum(len(ids) for ids in self.relationships.values())
 
 
 class UnknownSeedError(LookupError):
@@ -94,7 +105,12 @@ def plan_selection(tx: ManagedTransaction, *, selection: Selection, max_nodes: i
         if not frontier:
             break
         found = list_neighbours(
-            tx, element_ids=frontier, node_types=node_types, rel_types=rel_types, **window
+            tx,
+            element_ids=frontier,
+            node_types=node_types,
+            rel_types=rel_types,
+            geo=selection.geo,
+            **window,
         )
         frontier = [str(row["element_id"]) for row in found if row["element_id"] not in kept]
         kept.update({str(row["element_id"]): row for row in found})

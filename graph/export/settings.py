@@ -14,9 +14,13 @@ class ExportSettings(BaseSettings):
     # Caps the seed selections of the API and the CLI (whole-graph CLI exports are uncapped); it is
     # also what bounds memory for the formats whose libraries build the document in memory.
     max_nodes: int = Field(50_000, ge=1)
-    # graphml, gexf and jsonld are built in memory by networkx/rdflib (measured by bench/export.py:
-    # ~1 GiB for jsonld at 10k nodes + 30k relationships), so they get a lower cap of their own.
+    # graphml and gexf are built in memory by networkx (measured by bench/export.py: ~340 MiB at
+    # 10k nodes + 30k relationships), so they get lower caps of their own, on nodes and on nodes
+    # plus relationships (a dense neighbourhood has many more relationships than nodes).
     max_nodes_in_memory: int = Field(10_000, ge=1)
+    max_elements_in_memory: int = Field(40_000, ge=1)
+    # Exports running at once (API); one more is answered 429 with Retry-After.
+    max_concurrent: int = Field(2, ge=1)
     page_size: int = Field(1000, ge=1, le=100_000)
     # Each page and the selection run in their own read transaction with this server-side timeout.
     timeout_seconds: float = Field(60.0, gt=0)

@@ -30,9 +30,46 @@ ADMIN_CLASS = "org.neo4j.server.startup.Neo4jAdminBoot"
 STATUS_NOT_RUNNING = 3
 
 
+# Everything Neo4j and we write for an instance (store, logs, conf, run, password) is owner-only
+# from the moment it exists: the launcher's JVMs inherit this umask.
+PRIVATE_UMASK = 0o077
+SOURCE_CHECKOUT = Path(__file__).resolve().parents[2]
+
+
 def project_root() -> Path:
-    """Where .neo4j/ lives: CKG_HOME if set, else the current directory (the repo for `make`)."""
-    return Path(os.environ.get("CKG_HOME", Path.cwd())).resolve()
+    """Where .neo4j/ lives: CKG_HOME if set, else the checkout `ckg` was installed from (editable)."""
+    home = os.environ.get("CKG_HOME")
+    if home:
+        root = Path(home).expanduser().resolve()
+        if not root.is_dir():
+            raise LocalServerError(f"CKG_HOME is {home}, which is not a folder: point it at the project.")
+        return root
+    if (SOURCE_CHECKOUT / "pyproject.toml").is_file() and (SOURCE_CHECKOUT / "graph" / "local").is_dir():
+        return SOURCE_CHECKOUT
+    raise LocalServerError(
+        f"conflictkg is installed in {SOURCE_CHECKOUT}, not in a project checkout, so the local "
+        "Neo4j's folder (.neo4j/) is unknown: set CKG_HOME to the project folder (or NEO4J_URI)."
+    )
+
+
+def _private_directory(path: Path) -> None:
+    """Create `path` owner-only; an instance made by an older version (0755) is closed once."""
+    path.mkdir(mode=0o700, parents=True, exist_ok=True)
+    if path.stat().st_mode & 0o077:
+        path.chmod(0o700)  # everything below becomes unreachable to others with it
+
+
+def _write_private(path: Path, text: str) -> None:
+    """Write `path` as a new 0600 file (never readable by others, not even for a moment).
+
+    Written beside it and renamed over it, so a file an older version left 0644 is replaced, not
+    rewritten in place with its old mode."""
+    fresh = path.with_name(f".{path.name}.new")
+    fresh.unlink(missing_ok=True)  # a leftover of an interrupted write may carry another mode
+    descriptor = os.open(fresh, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(descriptor, "w") as handle:
+        handle.write(text)
+    os.replace(fresh, path)
 
 
 def _env_port(name: str, variable: str) -> int | None:
@@ -99,6 +136,15 @@ class LocalInstance:
             database="neo4j",
         )
 
+    def require_password(self) -> None:
+        """Raise LocalServerError naming the password file when the instance was never started."""
+        if not self.password_file.exists():
+            raise LocalServerError(
+                f"Neo4j ({self.name}) has no password file at {self.password_file}: it was never "
+                f"started in {self.root.parent}. Run 'ckg db start --instance {self.name}' (or "
+                "'make run'), set CKG_HOME to the project that has it, or set NEO4J_URI."
+            )
+
     # --- lifecycle -------------------------------------------------------------------------
 
     def is_running(self) -> bool:
@@ -154,7 +200,12 @@ class LocalInstance:
     def _java(self, main_class: str, *args: str, check: bool) -> subprocess.CompletedProcess[str]:
         env = self._environment()
         command = [f"{env['JAVA_HOME']}/bin/java", "-cp", f"{self.distribution.lib}/*", main_class, *args]
-        done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=180)
+        # Its own session: the server the launcher forks must not get the terminal's Ctrl-C (SIGINT
+        # goes to the whole foreground process group, e.g. `make run` and the API).
+        done = subprocess.run(
+            command, env=env, capture_output=True, text=True, timeout=180,
+            umask=PRIVATE_UMASK, start_new_session=True,
+        )
         if check and done.returncode != 0:
             raise LocalServerError(
                 f"'{' '.join(args)}' failed for Neo4j ({self.name}): {done.stdout.strip()} {done.stderr.strip()}"
@@ -165,19 +216,22 @@ class LocalInstance:
         return self._java(BOOT_CLASS, command, check=check)
 
     def _write_files(self) -> None:
+        _private_directory(self.directory)
         conf = self.directory / "conf"
-        conf.mkdir(parents=True, exist_ok=True)
-        (conf / "neo4j.conf").write_text(
+        conf.mkdir(mode=0o700, exist_ok=True)
+        _write_private(
+            conf / "neo4j.conf",
             render_config(
                 directory=self.directory,
                 bolt_port=self.bolt_port,
                 http_port=self.http_port,
                 heap=self.heap,
                 pagecache=self.pagecache,
-            )
+            ),
         )
-        (self.directory / "instance.json").write_text(
-            json.dumps({"bolt_port": self.bolt_port, "http_port": self.http_port}) + "\n"
+        _write_private(
+            self.directory / "instance.json",
+            json.dumps({"bolt_port": self.bolt_port, "http_port": self.http_port}) + "\n",
         )
 
     def _ensure_password(self) -> None:
@@ -191,8 +245,7 @@ class LocalInstance:
             )
         password = secrets.token_urlsafe(18)
         self._java(ADMIN_CLASS, "dbms", "set-initial-password", password, check=True)
-        self.password_file.write_text(password + "\n")
-        self.password_file.chmod(0o600)
+        _write_private(self.password_file, password + "\n")
 
     def _wait_ready(self, timeout_seconds: float) -> None:
         deadline = time.monotonic() + timeout_seconds

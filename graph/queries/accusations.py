@@ -1,21 +1,15 @@
-"""Accusation reads: rows (statement × accuser × accused, optionally rolled up) and the network."""
+"""Accusation rows (statement × accuser × accused, optionally rolled up) and the filters they share."""
 
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from neo4j import ManagedTransaction
 
 from graph.queries.fragments import ROLLUP_PARAMETERS, rollup, sort_rank, sources_of
-from schema.accusations import (
-    Accusation,
-    AccusationFilter,
-    AccusationKey,
-    AccusationNetwork,
-    Level,
-    NetworkEdge,
-    NetworkNode,
-)
+from graph.queries.geo import geo_condition, geo_parameters
+from schema.accusations import Accusation, AccusationFilter, AccusationKey, Level
 
 FIRST_DAY, LAST_DAY = date(1, 1, 1), date(9999, 12, 31)
 
@@ -32,50 +26,67 @@ WITH v, org_of_v WHERE org_of_v <> v
 RETURN v.id AS id, org_of_v.id AS org
 """
 )
-_ACCUSER_ID = "CASE WHEN $state_level THEN coalesce($org_of[speaker.id], speaker.id) ELSE speaker.id END"
-_ACCUSED_ID = "CASE WHEN $state_level THEN coalesce($org_of[named.id], named.id) ELSE named.id END"
-_WINDOW = """s.date_start >= $lower AND s.date_start <= $upper
-  AND ($window_start IS NULL OR s.date_end >= $window_start)"""
+ACCUSER_ID = (
+    "CASE WHEN speaker IS NULL THEN null"
+    " WHEN $state_level THEN coalesce($org_of[speaker.id], speaker.id) ELSE speaker.id END"
+)
+ACCUSED_ID = "CASE WHEN $state_level THEN coalesce($org_of[named.id], named.id) ELSE named.id END"
+# The statement's place: its own (GDELT ActionGeo) or that of an event it is about (as /timeline).
+WINDOW = (
+    """s.date_start >= $lower AND s.date_start <= $upper
+  AND ($window_start IS NULL OR s.date_end >= $window_start)
+  AND ($place_id IS NULL
+       OR EXISTS { MATCH (s)-[:OCCURRED_IN]->(:Place)-[:LOCATED_IN*0..6]->(:Place {id: $place_id}) }
+       OR EXISTS { MATCH (s)-[:ABOUT|DENIES|RESPONDS_TO]->(:Event)-[:OCCURRED_IN]->(:Place)
+                         -[:LOCATED_IN*0..6]->(:Place {id: $place_id}) })
+  AND """
+    + geo_condition("s")
+)
 _FILTERS = """($accuser_ids IS NULL OR accuser_id IN $accuser_ids)
   AND ($accused_ids IS NULL OR accused_id IN $accused_ids)
   AND ($charge IS NULL OR toLower(coalesce(acc.charge, '')) CONTAINS toLower($charge))"""
 
 # Dated statements in the window in date_start index order; per statement one row per (ACCUSES,
 # accuser, accused) after roll-up, speakers that roll up alike merged. Index order plus the
-# per-statement CALL let the Top stop after $limit rows.
+# per-statement CALL let the Top stop after $limit rows. A statement whose speaker is not known
+# (no MADE: GDELT rows with an empty Actor1) has accuser null; it sorts by accuser_key '' and
+# never matches an accuser filter.
 ACCUSATIONS = (
     """
 MATCH (s:Statement)
 WHERE """
-    + _WINDOW
+    + WINDOW
     + """
 WITH s, """
     + sort_rank("s")
     + """ AS rank
 WHERE $after IS NULL OR [s.date_start, rank, s.id] >= [$after.date, $after.rank, $after.statement_id]
 CALL (s) {
-  MATCH (speaker:Actor)-[:MADE]->(s)-[acc:ACCUSES]->(named:Actor)
+  MATCH (s)-[acc:ACCUSES]->(named:Actor)
+  OPTIONAL MATCH (speaker:Actor)-[:MADE]->(s)
   WITH acc, named, speaker, """
-    + _ACCUSER_ID
+    + ACCUSER_ID
     + " AS accuser_id, "
-    + _ACCUSED_ID
+    + ACCUSED_ID
     + """ AS accused_id
   WITH acc, named, accuser_id, accused_id, collect(speaker) AS speakers
-  RETURN acc, named, accuser_id, accused_id, speakers
+  RETURN acc, named, accuser_id, coalesce(accuser_id, '') AS accuser_key, accused_id, speakers
 }
-WITH s, rank, acc, named, accuser_id, accused_id, speakers
+WITH s, rank, acc, named, accuser_id, accuser_key, accused_id, speakers
 WHERE """
     + _FILTERS
     + """
-  AND ($after IS NULL OR [s.date_start, rank, s.id, accuser_id, accused_id]
+  AND ($after IS NULL OR [s.date_start, rank, s.id, accuser_key, accused_id]
                          > [$after.date, $after.rank, $after.statement_id, $after.accuser_id, $after.accused_id])
-WITH s, rank, acc, named, accuser_id, accused_id, speakers
-ORDER BY s.date_start, rank, s.id, accuser_id, accused_id
+WITH s, rank, acc, named, accuser_id, accuser_key, accused_id, speakers
+ORDER BY s.date_start, rank, s.id, accuser_key, accused_id
 LIMIT $limit
-MATCH (accuser:Actor {id: accuser_id}), (accused:Actor {id: accused_id})
+MATCH (accused:Actor {id: accused_id})
+OPTIONAL MATCH (accuser:Actor {id: accuser_id})
 RETURN {
   id: acc.id, charge: acc.charge, quote: acc.quote,
-  accuser: accuser {.id, .name, .kind}, accused: accused {.id, .name, .kind},
+  accuser: accuser {.id, .name, .kind}, accuser_unknown: accuser_id IS NULL,
+  accused: accused {.id, .name, .kind},
   named: named {.id, .name, .kind},
   speakers: [sp IN speakers | sp {.id, .name, .kind}],
   date: {text: s.date, start: s.date_start, end: s.date_end, precision: s.date_precision},
@@ -90,7 +101,7 @@ RETURN {
     + sources_of("acc")
     + """
 } AS row
-ORDER BY s.date_start, rank, s.id, accuser_id, accused_id
+ORDER BY s.date_start, rank, s.id, accuser_key, accused_id
 """
 )
 
@@ -101,7 +112,8 @@ def _org_of(tx: ManagedTransaction, filters: AccusationFilter) -> dict[str, str]
     return {record["id"]: record["org"] for record in tx.run(ROLLUP_MAP, **ROLLUP_PARAMETERS)}
 
 
-def _parameters(tx: ManagedTransaction, filters: AccusationFilter) -> dict[str, object]:
+def accusation_parameters(tx: ManagedTransaction, filters: AccusationFilter) -> dict[str, Any]:
+    """Query parameters of the filters (with the state roll-up map at level=state)."""
     return {
         "lower": FIRST_DAY,
         "upper": filters.window_end or LAST_DAY,
@@ -111,6 +123,8 @@ def _parameters(tx: ManagedTransaction, filters: AccusationFilter) -> dict[str, 
         "charge": filters.charge,
         "state_level": filters.level == Level.STATE,
         "org_of": _org_of(tx, filters),
+        "place_id": filters.place_id,
+        **geo_parameters(filters.geo),
     }
 
 
@@ -118,7 +132,7 @@ def list_accusations(
     tx: ManagedTransaction, *, filters: AccusationFilter, after: AccusationKey | None, limit: int
 ) -> list[Accusation]:
     """Up to `limit` accusations after `after`, oldest first; [] when none (more) match."""
-    parameters = _parameters(tx, filters)
+    parameters = accusation_parameters(tx, filters)
     if after is not None:
         parameters["lower"] = after.date
     result = tx.run(ACCUSATIONS, **parameters, after=after.model_dump() if after else None, limit=limit)
@@ -129,74 +143,3 @@ def list_accusations(
         row["about"] = [{**ref, "date": ref["date"] if ref["date"]["text"] else None} for ref in row["about"]]
         rows.append(Accusation.model_validate(row))
     return rows
-
-
-# Aggregated per (accuser, accused, charge matches) in one pass, then per unordered actor pair so
-# `mutual` needs no list of every direction carried on every row (that list, counted once per row
-# by the memory tracker, exhausted transaction memory). `mutual` looks at every accusation in the
-# date window and level, whatever the actor/charge filters.
-NETWORK = (
-    """
-MATCH (speaker:Actor)-[:MADE]->(s:Statement)-[acc:ACCUSES]->(named:Actor)
-WHERE """
-    + _WINDOW
-    + """
-WITH DISTINCT s, acc, """
-    + _ACCUSER_ID
-    + " AS accuser_id, "
-    + _ACCUSED_ID
-    + """ AS accused_id
-WITH s, acc, accuser_id, accused_id,
-     ($charge IS NULL OR toLower(coalesce(acc.charge, '')) CONTAINS toLower($charge)) AS charged
-// With $by_incident, the statements that report one incident (GDELT's per-article repetitions) count once.
-OPTIONAL MATCH (incident:Incident)-[:REPORTED_AS]->(s) WHERE $by_incident
-WITH s, acc, accuser_id, accused_id, charged,
-     CASE WHEN $by_incident THEN coalesce(incident.id, s.id) ELSE acc.id END AS unit
-WITH accuser_id, accused_id, charged, count(DISTINCT unit) AS weight, collect(DISTINCT acc.charge) AS charges,
-     collect(DISTINCT s.id) AS statements, min(s.date_start) AS first_date, max(s.date_start) AS last_date
-WITH CASE WHEN accuser_id < accused_id THEN [accuser_id, accused_id] ELSE [accused_id, accuser_id] END AS pair,
-     collect({accuser_id: accuser_id, accused_id: accused_id, charged: charged, weight: weight,
-              charges: charges, statements: statements, first_date: first_date, last_date: last_date})
-     AS members
-UNWIND members AS g
-WITH g, any(m IN members WHERE m.accuser_id = g.accused_id AND m.accused_id = g.accuser_id) AS mutual
-WHERE g.charged
-  AND ($accuser_ids IS NULL OR g.accuser_id IN $accuser_ids)
-  AND ($accused_ids IS NULL OR g.accused_id IN $accused_ids)
-ORDER BY g.weight DESC, g.accuser_id, g.accused_id
-LIMIT $limit
-MATCH (accuser:Actor {id: g.accuser_id}), (accused:Actor {id: g.accused_id})
-RETURN accuser {.id, .name, .kind} AS accuser, accused {.id, .name, .kind} AS accused, {
-  source: g.accuser_id, target: g.accused_id, count: g.weight, charges: g.charges,
-  statements: g.statements, first_date: g.first_date, last_date: g.last_date,
-  mutual: mutual
-} AS edge
-ORDER BY edge.count DESC, edge.source, edge.target
-"""
-)
-
-
-def get_network(
-    tx: ManagedTransaction, *, filters: AccusationFilter, limit: int, by_incident: bool = False
-) -> AccusationNetwork:
-    """Edges accuser → accused (heaviest first, at most `limit`) and the actors they join; with
-    `by_incident`, edge counts are incidents (statements reporting one incident count once)."""
-    records = list(
-        tx.run(NETWORK, **_parameters(tx, filters), limit=limit + 1, by_incident=by_incident)
-    )
-    truncated = len(records) > limit
-    records = records[:limit]
-    nodes: dict[str, dict[str, object]] = {}
-    edges = []
-    for record in records:
-        edge = dict(record["edge"])
-        edge["charges"] = sorted(edge["charges"])
-        edge["statements"] = sorted(edge["statements"])
-        edges.append(NetworkEdge.model_validate(edge))
-        for end, counter in (("accuser", "accusations_made"), ("accused", "accusations_received")):
-            node = nodes.setdefault(
-                record[end]["id"], {**record[end], "accusations_made": 0, "accusations_received": 0}
-            )
-            node[counter] = int(node[counter]) + edge["count"]  # type: ignore[call-overload]
-    ordered = [NetworkNode.model_validate(nodes[key]) for key in sorted(nodes)]
-    return AccusationNetwork(nodes=ordered, edges=edges, truncated=truncated)

@@ -6,6 +6,7 @@ from neo4j import ManagedTransaction
 
 from graph.queries.fragments import evidence_of
 from schema.actors import ActorProfile, ActorSummary
+from schema.references import ActorRef
 
 SUMMARY = "a {.id, .name, .kind, aliases: coalesce(a.aliases, []), .country, .description}"
 
@@ -88,9 +89,10 @@ def get_actor(tx: ManagedTransaction, *, actor_id: str) -> ActorProfile | None:
     return None if record is None else ActorProfile.model_validate(record["actor"])
 
 
-ACTOR_EXISTS = "MATCH (a:Actor {id: $actor_id}) RETURN count(a) > 0 AS found"
+ACTOR_REF = "MATCH (a:Actor {id: $actor_id}) RETURN a {.id, .name, .kind} AS actor"
 
 
-def actor_exists(tx: ManagedTransaction, *, actor_id: str) -> bool:
-    """True when an actor has this id."""
-    return bool(tx.run(ACTOR_EXISTS, actor_id=actor_id).single(strict=True)["found"])
+def get_actor_ref(tx: ManagedTransaction, *, actor_id: str) -> ActorRef | None:
+    """The actor's id, name and kind; None if there is no such actor."""
+    record = tx.run(ACTOR_REF, actor_id=actor_id).single()
+    return None if record is None else ActorRef.model_validate(record["actor"])

@@ -12,6 +12,8 @@ from datetime import date
 from neo4j import ManagedTransaction
 
 from graph.model import Label
+from graph.queries.geo import geo_condition, geo_parameters
+from schema.geo import GeoFilter
 
 # One index seek per label; ids are unique per label and, by their prefixes, across labels.
 SEED_NODES = "\nUNION ALL\n".join(
@@ -29,6 +31,7 @@ def list_seed_nodes(tx: ManagedTransaction, *, ids: list[str]) -> list[dict[str,
 IN_WINDOW = """({x}.date_start IS NULL
    OR (($start IS NULL OR {x}.date_end >= $start) AND ($end IS NULL OR {x}.date_start <= $end)))"""
 
+# bbox / near / max_geo_precision keep an event or statement only if its own point passes them.
 NEIGHBOURS = f"""
 UNWIND $element_ids AS element_id
 MATCH (a) WHERE elementId(a) = element_id
@@ -37,6 +40,7 @@ WHERE type(r) IN $rel_types
   AND {IN_WINDOW.format(x="r")}
   AND any(label IN labels(b) WHERE label IN $node_types)
   AND {IN_WINDOW.format(x="b")}
+  AND (NOT (b:Event OR b:Statement) OR ({geo_condition("b")}))
 WITH DISTINCT b
 RETURN elementId(b) AS element_id, b.id AS id,
        [label IN labels(b) WHERE label IN $model_labels][0] AS label, b.source_ids AS source_ids
@@ -51,8 +55,9 @@ def list_neighbours(
     rel_types: list[str],
     start: date | None,
     end: date | None,
+    geo: GeoFilter | None = None,
 ) -> list[dict[str, object]]:
-    """Nodes one hop from the given ones (either direction) that pass the type and time filters."""
+    """Nodes one hop from the given ones (either direction) that pass the type, time and geo filters."""
     result = tx.run(
         NEIGHBOURS,
         element_ids=element_ids,
@@ -61,6 +66,7 @@ def list_neighbours(
         start=start,
         end=end,
         model_labels=[str(label) for label in Label],
+        **geo_parameters(geo or GeoFilter()),
     )
     return [record.data() for record in result]
 

@@ -36,6 +36,16 @@ ITEM_PROJECTION = (
       ORDER BY actor.role, actor.id
     },
   place: head(COLLECT { MATCH (node)-[:OCCURRED_IN]->(p:Place) RETURN p {.id, .name} ORDER BY p.id }),
+  verdicts: COLLECT {
+      MATCH (checker:Actor)-[r:RATED]->(node)
+      RETURN {by: checker {.id, .name, .kind}, rating: r.rating, rating_normalized: r.rating_normalized,
+              date: CASE WHEN r.date IS NULL THEN null ELSE {text: r.date, start: r.date_start,
+                    end: r.date_end, precision: r.date_precision} END} AS verdict
+      ORDER BY verdict.date.start, verdict.by.id
+    },
+  point: CASE WHEN node.point IS NULL THEN null
+         ELSE {longitude: node.point.longitude, latitude: node.point.latitude} END,
+  geo_precision: node.geo_precision,
   sources: """
     + sources_of("node")
     + """

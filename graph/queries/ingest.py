@@ -26,11 +26,20 @@ def merge_dataset_source(
 
 
 # Canonical actors may already come from the seed story: their name, kind and aliases stay as they
-# are (ON CREATE only); the dataset is added to their source_ids once.
+# are (ON CREATE only, `refresh` is empty); the dataset is added to their source_ids once. A
+# source-qualified actor's `refresh` brings its name, kind and country up to date on a re-load,
+# written only where a value changed (no write, no lock, for the usual unchanged actor).
 MERGE_ACTORS = """
 UNWIND $rows AS row
 MERGE (actor:Actor {id: row.id})
 ON CREATE SET actor += row.props
+WITH actor, row
+CALL (actor, row) {
+  WITH actor, row
+  WHERE any(key IN keys(row.refresh)
+            WHERE NOT actor[key] = row.refresh[key] OR (actor[key] IS NULL) <> (row.refresh[key] IS NULL))
+  SET actor += row.refresh
+}
 WITH actor, row
 WHERE NOT row.source_id IN coalesce(actor.source_ids, [])
 SET actor.source_ids = coalesce(actor.source_ids, []) + row.source_id
@@ -38,16 +47,18 @@ SET actor.source_ids = coalesce(actor.source_ids, []) + row.source_id
 
 
 def merge_actors(tx: ManagedTransaction, *, rows: list[dict[str, Any]]) -> SummaryCounters:
-    """Create missing actors ({id, source_id, props}); existing ones only gain the dataset source."""
+    """Create missing actors ({id, source_id, props, refresh}); existing ones gain the dataset source."""
     return tx.run(MERGE_ACTORS, rows=rows).consume().counters
 
 
 # Only source-qualified actors (acled-actor:…, gdelt-actor:…, ucdp-actor:…) are ever removed, and
-# only once nothing points at them any more (e.g. after an alias moved their events elsewhere).
+# only once nothing but their own state tie is left (e.g. after an alias moved their events
+# elsewhere): only a provider load ties such an actor to anything.
 DELETE_ORPHAN_ACTORS = """
 MATCH (actor:Actor)
-WHERE actor.id STARTS WITH $prefix AND NOT (actor)--()
-DELETE actor
+WHERE actor.id STARTS WITH $prefix
+  AND NOT EXISTS { (actor)-[r]-() WHERE NOT (type(r) = 'AFFILIATED_WITH' AND startNode(r) = actor) }
+DETACH DELETE actor
 RETURN count(actor) AS removed
 """
 

@@ -24,21 +24,52 @@ def existing_ids(tx: ManagedTransaction, *, statements: bool, ids: list[str]) ->
     return set(record["ids"]) if record else set()
 
 
-# Row: {id, props, date_start, date_end (ISO text), prefix, keep, participants: [{id, actor, props}]}.
-CREATE_EVENTS = """
+# Where a row happened: {id, place, props} or null (loaders/providers/place_rows.py). A new node
+# gets its OCCURRED_IN created; a known one first loses a provider link to another place.
+_CREATE_PLACE = """
+CALL ({x}, row) {{
+  UNWIND CASE WHEN row.place IS NULL THEN [] ELSE [row.place] END AS at
+  MATCH (place:Place {{id: at.place}})
+  CREATE ({x})-[r:OCCURRED_IN]->(place)
+  SET r = at.props
+}}"""
+_MERGE_PLACE = """
+CALL ({x}, row) {{
+  MATCH ({x})-[old:OCCURRED_IN]->(place:Place)
+  WHERE old.id = 'occurred_in:' + row.id + ':place' AND (row.place IS NULL OR place.id <> row.place.place)
+  DELETE old
+}}
+CALL ({x}, row) {{
+  UNWIND CASE WHEN row.place IS NULL THEN [] ELSE [row.place] END AS at
+  MATCH (place:Place {{id: at.place}})
+  MERGE ({x})-[r:OCCURRED_IN {{id: at.id}}]->(place)
+  SET r = at.props
+}}"""
+
+# Row: {id, props, date_start, date_end (ISO text), prefix, keep, place, participants: [{id, actor, props}]}.
+CREATE_EVENTS = (
+    """
 UNWIND $rows AS row
 CREATE (event:Event)
 SET event = row.props, event.date_start = date(row.date_start), event.date_end = date(row.date_end)
+WITH event, row"""
+    + _CREATE_PLACE.format(x="event")
+    + """
 WITH event, row
 UNWIND row.participants AS link
 MATCH (actor:Actor {id: link.actor})
 CREATE (actor)-[r:PARTICIPATED_IN]->(event)
 SET r = link.props
 """
-MERGE_EVENTS = """
+)
+MERGE_EVENTS = (
+    """
 UNWIND $rows AS row
 MERGE (event:Event {id: row.id})
 SET event = row.props, event.date_start = date(row.date_start), event.date_end = date(row.date_end)
+WITH event, row"""
+    + _MERGE_PLACE.format(x="event")
+    + """
 WITH event, row
 CALL (event, row) {
   MATCH (event)<-[old:PARTICIPATED_IN]-(actor:Actor)
@@ -51,6 +82,7 @@ MATCH (actor:Actor {id: link.actor})
 MERGE (actor)-[r:PARTICIPATED_IN {id: link.id}]->(event)
 SET r = link.props
 """
+)
 
 
 def write_events(
@@ -64,7 +96,8 @@ def write_events(
     ]
 
 
-# Row: {id, props, rel_ids, keep, made: {id, actor, props}, accuses/warns/appeals_to: [{id, actor, props}]}.
+# Row: {id, props, rel_ids, keep, place, made/accuses/warns/appeals_to: [{id, actor, props}]}; `made` is
+# empty when the speaker is not known (GDELT rows with an empty Actor1).
 _TARGETS = """
 CALL (statement, row) {
   UNWIND row.accuses AS link
@@ -88,11 +121,19 @@ CALL (statement, row) {
 CREATE_STATEMENTS = (
     """
 UNWIND $rows AS row
-MATCH (speaker:Actor {id: row.made.actor})
-CREATE (speaker)-[made:MADE]->(statement:Statement)
-SET statement = row.props, made = row.made.props,
+CREATE (statement:Statement)
+SET statement = row.props,
     statement.date_start = date(row.date_start), statement.date_end = date(row.date_end)
+WITH statement, row"""
+    + _CREATE_PLACE.format(x="statement")
+    + """
 WITH statement, row
+CALL (statement, row) {
+  UNWIND row.made AS link
+  MATCH (speaker:Actor {id: link.actor})
+  CREATE (speaker)-[made:MADE]->(statement)
+  SET made = link.props
+}
 """
     + _TARGETS
 )
@@ -102,6 +143,9 @@ UNWIND $rows AS row
 MERGE (statement:Statement {id: row.id})
 SET statement = row.props, statement.date_start = date(row.date_start),
     statement.date_end = date(row.date_end)
+WITH statement, row"""
+    + _MERGE_PLACE.format(x="statement")
+    + """
 WITH statement, row
 CALL (statement, row) {
   MATCH (statement)-[old]-(actor:Actor)
@@ -109,10 +153,12 @@ CALL (statement, row) {
   DELETE old
 }
 WITH statement, row
-MATCH (speaker:Actor {id: row.made.actor})
-MERGE (speaker)-[made:MADE {id: row.made.id}]->(statement)
-SET made = row.made.props
-WITH statement, row
+CALL (statement, row) {
+  UNWIND row.made AS link
+  MATCH (speaker:Actor {id: link.actor})
+  MERGE (speaker)-[made:MADE {id: link.id}]->(statement)
+  SET made = link.props
+}
 """
     + _TARGETS
 )

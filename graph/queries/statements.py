@@ -11,7 +11,8 @@ from graph.queries.timeline import item_from_record
 from schema.statements import StatementDetail
 from schema.timeline import SortKey, TimelineItem
 
-# `about` matches a statement that is about, denies or responds to the node with that id.
+# `about` matches a statement that is about, denies or responds to the node with that id; `ratings`
+# one that at least one fact-checker rated so.
 STATEMENTS = f"""
 MATCH (node:Statement)
 WHERE node.date_start IS NOT NULL
@@ -20,6 +21,7 @@ WHERE node.date_start IS NOT NULL
   AND ($stances IS NULL OR node.stance IN $stances)
   AND ($speaker_ids IS NULL OR EXISTS {{ MATCH (a:Actor)-[:MADE]->(node) WHERE a.id IN $speaker_ids }})
   AND ($about_id IS NULL OR EXISTS {{ MATCH (node)-[:ABOUT|DENIES|RESPONDS_TO]->(x) WHERE x.id = $about_id }})
+  AND ($ratings IS NULL OR EXISTS {{ MATCH (:Actor)-[r:RATED]->(node) WHERE r.rating_normalized IN $ratings }})
 WITH node, {sort_rank("node")} AS rank
 WHERE $after IS NULL OR [node.date_start, rank, node.id] > [$after.date, $after.rank, $after.id]
 WITH node, rank
@@ -35,6 +37,7 @@ def list_statements(
     speaker_ids: list[str] | None,
     stances: list[str] | None,
     about_id: str | None,
+    ratings: list[str] | None,
     window_start: date | None,
     window_end: date | None,
     after: SortKey | None,
@@ -46,6 +49,7 @@ def list_statements(
         speaker_ids=speaker_ids,
         stances=stances,
         about_id=about_id,
+        ratings=ratings,
         window_start=window_start,
         window_end=window_end,
         after=after.model_dump() if after else None,

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
 from neo4j import ManagedTransaction
 
 from graph.queries.fragments import ITEM_PROJECTION, sort_rank
+from graph.queries.geo import geo_condition, geo_is_selective, geo_parameters, geo_source
+from schema.geo import GeoFilter
 from schema.timeline import ItemKind, SortKey, TimelineFilter, TimelineItem
 
 AFFILIATES = """
@@ -31,6 +34,7 @@ RETURN sum(COUNT { (a)-[:PARTICIPATED_IN|MADE]->() } + COUNT { (a)<-[:ACCUSES|WA
 # How many events happened at the place or within it; likewise decides the plan.
 PLACE_DEGREE = """
 MATCH (:Place {id: $place_id})<-[:LOCATED_IN*0..6]-(p:Place)
+WITH DISTINCT p
 RETURN sum(COUNT { (p)<-[:OCCURRED_IN]-() }) AS degree
 """
 # Below this many links, walking from the actors (or place) beats scanning the date index.
@@ -45,6 +49,8 @@ class Plan(StrEnum):
     TEXT = "text"  # the full-text matches' ids
     ACTORS = "actors"  # the actors' relationships
     PLACE = "place"  # the events at the place (and within it)
+    BBOX = "bbox"  # the POINT index: points inside the box
+    NEAR = "near"  # the POINT index: points inside the circle
 
 
 # Candidates bound to `node` per (driver, label); the date_start bounds let the planner seek the
@@ -64,9 +70,15 @@ _SOURCES = {
   WITH DISTINCT node""",
     (Plan.PLACE, "Event"): """MATCH (:Place {id: $place_id})<-[:LOCATED_IN*0..6]-(:Place)<-[:OCCURRED_IN]-(node:Event)
   WITH DISTINCT node""",
-    (Plan.PLACE, "Statement"): """MATCH (:Place {id: $place_id})<-[:LOCATED_IN*0..6]-(:Place)<-[:OCCURRED_IN]-(:Event)
-        <-[:ABOUT|DENIES|RESPONDS_TO]-(node:Statement)
+    (Plan.PLACE, "Statement"): """CALL () {
+    MATCH (:Place {id: $place_id})<-[:LOCATED_IN*0..6]-(:Place)<-[:OCCURRED_IN]-(node:Statement) RETURN node
+    UNION
+    MATCH (:Place {id: $place_id})<-[:LOCATED_IN*0..6]-(:Place)<-[:OCCURRED_IN]-(:Event)
+          <-[:ABOUT|DENIES|RESPONDS_TO]-(node:Statement) RETURN node
+  }
   WITH DISTINCT node""",
+    **{(Plan.BBOX, label): geo_source(label, near=False) for label in ("Event", "Statement")},
+    **{(Plan.NEAR, label): geo_source(label, near=True) for label in ("Event", "Statement")},
 }
 
 # An item matches a date window when its own range [date_start, date_end] overlaps the window
@@ -75,8 +87,9 @@ _DATES = """
     node.date_start >= $lower AND node.date_start <= $upper
     AND ($window_start IS NULL OR node.date_end >= $window_start)"""
 # Events match an actor who took part; statements one who made them or whom they accuse, warn or
-# appeal to. Places match themselves and everything LOCATED_IN them; a statement matches the place
-# of an event it is about, denies or responds to.
+# appeal to. Places match themselves and everything LOCATED_IN them (administrative links and
+# curated regions alike); a statement matches its own place (GDELT's ActionGeo) or the place of an
+# event it is about, denies or responds to. bbox/near/max_geo_precision test the item's own point.
 _FILTERS = {
     "Event": """
     AND ($types IS NULL OR node.type IN $types)
@@ -84,7 +97,8 @@ _FILTERS = {
     AND ($actor_ids IS NULL
          OR EXISTS { MATCH (a:Actor)-[:PARTICIPATED_IN]->(node) WHERE a.id IN $actor_ids })
     AND ($place_id IS NULL
-         OR EXISTS { MATCH (node)-[:OCCURRED_IN]->(:Place)-[:LOCATED_IN*0..6]->(:Place {id: $place_id}) })""",
+         OR EXISTS { MATCH (node)-[:OCCURRED_IN]->(:Place)-[:LOCATED_IN*0..6]->(:Place {id: $place_id}) })
+    AND """ + geo_condition("node"),
     "Statement": """
     AND ($stances IS NULL OR node.stance IN $stances)
     AND ($text_ids IS NULL OR node.id IN $text_ids)
@@ -92,8 +106,10 @@ _FILTERS = {
          OR EXISTS { MATCH (a:Actor)-[:MADE]->(node) WHERE a.id IN $actor_ids }
          OR EXISTS { MATCH (node)-[:ACCUSES|WARNS|APPEALS_TO]->(a:Actor) WHERE a.id IN $actor_ids })
     AND ($place_id IS NULL
+         OR EXISTS { MATCH (node)-[:OCCURRED_IN]->(:Place)-[:LOCATED_IN*0..6]->(:Place {id: $place_id}) }
          OR EXISTS { MATCH (node)-[:ABOUT|DENIES|RESPONDS_TO]->(:Event)-[:OCCURRED_IN]->(:Place)
-                           -[:LOCATED_IN*0..6]->(:Place {id: $place_id}) })""",
+                           -[:LOCATED_IN*0..6]->(:Place {id: $place_id}) })
+    AND """ + geo_condition("node"),
 }
 # Each branch orders and limits on its own, so the outer sort sees at most 2 × $limit rows.
 _BRANCH = (
@@ -140,6 +156,15 @@ TIMELINE = {
 }
 
 
+@dataclass(frozen=True)
+class GeoSelection:
+    """The geographic filter with what decides whether its index drives the query."""
+
+    filter: GeoFilter
+    labels: tuple[str, ...]
+    limit: int
+
+
 def _lucene_all_terms(text: str) -> str:
     """Every word as a quoted Lucene phrase, all required; operators in input stay plain words."""
     phrases = ['"' + word.replace("\\", "\\\\").replace('"', '\\"') + '"' for word in text.split()]
@@ -173,6 +198,7 @@ def _plan(
     text_ids: list[str] | None,
     actor_ids: list[str] | None,
     place_id: str | None,
+    geo: GeoSelection,
 ) -> Plan:
     if text_ids is not None:
         return Plan.TEXT
@@ -184,6 +210,8 @@ def _plan(
         degree = tx.run(PLACE_DEGREE, place_id=place_id).single(strict=True)["degree"]
         if degree <= ACTOR_DRIVEN_MAX_DEGREE:
             return Plan.PLACE
+    if geo_is_selective(tx, labels=geo.labels, geo=geo.filter, limit=geo.limit):
+        return Plan.NEAR if geo.filter.near is not None else Plan.BBOX
     return Plan.DATES
 
 
@@ -200,8 +228,9 @@ def list_timeline(
     kinds = tuple(kind for kind in (ItemKind.EVENT, ItemKind.STATEMENT) if kind in filters.kinds)
     if not kinds:
         return []
+    geo = GeoSelection(filters.geo, tuple(_LABELS[kind] for kind in kinds), limit)
     result = tx.run(
-        TIMELINE[_plan(tx, text_ids, actor_ids, filters.place_id), kinds],
+        TIMELINE[_plan(tx, text_ids, actor_ids, filters.place_id, geo), kinds],
         lower=after.date if after else FIRST_DAY,
         upper=filters.window_end or LAST_DAY,
         window_start=filters.window_start,
@@ -212,5 +241,6 @@ def list_timeline(
         place_id=filters.place_id,
         after=after.model_dump() if after else None,
         limit=limit,
+        **geo_parameters(filters.geo),
     )
     return [item_from_record(record["item"]) for record in result]

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from neo4j.spatial import WGS84Point
+
 from graph.model import Label, RelType
-from loaders.curated.rows import Evidence, RowBuilder, inherit, props
+from loaders.curated.rows import Evidence, GraphRows, RowBuilder, inherit, props
 from loaders.curated.validate import Document
 from loaders.errors import Issue, Loc
-from loaders.write import GraphRows
 from schema.curated import ActorRecord, EventRecord, PlaceRecord, SourceRecord, StatementRecord
 from schema.curated_links import ActorRelation, Affiliation
 
@@ -29,6 +30,7 @@ def _source(b: RowBuilder, loc: Loc, s: SourceRecord, actor_names: dict[str, str
     publisher = actor_names.get(s.publisher) if s.publisher else None
     b.node(
         Label.SOURCE,
+        loc,
         props(
             id=s.id,
             source_ids=ev[0],
@@ -47,9 +49,10 @@ def _source(b: RowBuilder, loc: Loc, s: SourceRecord, actor_names: dict[str, str
         b.rel(RelType.CITES, s.id, cited, (*loc, "cites", i), ev)
 
 
-def _actor(b: RowBuilder, a: ActorRecord) -> None:
+def _actor(b: RowBuilder, loc: Loc, a: ActorRecord) -> None:
     b.node(
         Label.ACTOR,
+        loc,
         props(
             id=a.id,
             source_ids=list(a.sources),
@@ -67,6 +70,7 @@ def _place(b: RowBuilder, loc: Loc, p: PlaceRecord) -> None:
     ev: Evidence = (list(p.sources), p.quote)
     b.node(
         Label.PLACE,
+        loc,
         props(
             id=p.id,
             source_ids=ev[0],
@@ -76,6 +80,11 @@ def _place(b: RowBuilder, loc: Loc, p: PlaceRecord) -> None:
             country=p.country,
             latitude=p.latitude,
             longitude=p.longitude,
+            point=(
+                WGS84Point((p.longitude, p.latitude))
+                if p.latitude is not None and p.longitude is not None
+                else None
+            ),
         ),
     )
     if p.located_in:
@@ -87,6 +96,7 @@ def _event(b: RowBuilder, loc: Loc, e: EventRecord) -> None:
     deaths = e.fatalities
     b.node(
         Label.EVENT,
+        loc,
         props(
             id=e.id,
             source_ids=ev[0],
@@ -128,6 +138,7 @@ def _statement(b: RowBuilder, loc: Loc, s: StatementRecord) -> None:
     dates = s.date.to_properties("date") if s.date else {}
     b.node(
         Label.STATEMENT,
+        loc,
         props(
             id=s.id,
             source_ids=ev[0],
@@ -191,8 +202,8 @@ def to_graph_rows(document: Document) -> tuple[GraphRows, list[Issue]]:
     actor_names = {actor.id: actor.name for _, actor in actors}
     for loc, source in document.records("sources", SourceRecord):
         _source(b, loc, source, actor_names)
-    for _, actor in actors:
-        _actor(b, actor)
+    for loc, actor in actors:
+        _actor(b, loc, actor)
     for loc, place in document.records("places", PlaceRecord):
         _place(b, loc, place)
     for loc, event in document.records("events", EventRecord):

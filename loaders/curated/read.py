@@ -1,28 +1,27 @@
-"""Read a curated YAML or JSON file into plain data plus the line of every item and field."""
+"""Read a curated YAML or JSON file into plain data plus the line of every item and field.
+
+Reading is bounded: files over CKG_CURATED_MAX_MB are refused unread, and nesting and YAML alias
+expansion are capped (bounded_yaml.py), each with the line where the limit was crossed.
+"""
 
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 from yaml.nodes import MappingNode, Node, SequenceNode
 
+from loaders.curated.bounded_yaml import MAX_DEPTH, BoundedLoader, LimitExceeded
+from loaders.curated.settings import CuratedSettings
 from loaders.errors import InvalidInputError, Issue, Loc, format_loc
 
 JSON_SUFFIXES = frozenset({".json"})
 YAML_SUFFIXES = frozenset({".yaml", ".yml"})
-
-
-class _CuratedLoader(yaml.SafeLoader):
-    """SafeLoader that leaves dates as text: FuzzyDate parses them and reports 2020-02-30 itself."""
-
-
-_CuratedLoader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
+# JSON strings (which may hold brackets), brackets and line ends: enough to follow JSON nesting.
+JSON_TOKENS = re.compile(r'"(?:[^"\\\n]|\\.)*"|[\[\]{}\n]')
 
 
 @dataclass(frozen=True)
@@ -60,7 +59,7 @@ def _walk(node: Node, loc: Loc, lines: dict[Loc, int], duplicates: list[tuple[Lo
 
 
 def _compose(text: str) -> tuple[object, dict[Loc, int], list[tuple[Loc, int]]]:
-    loader = _CuratedLoader(text)
+    loader = BoundedLoader(text)
     try:
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else None
@@ -73,16 +72,20 @@ def _compose(text: str) -> tuple[object, dict[Loc, int], list[tuple[Loc, int]]]:
     return data, lines, duplicates
 
 
+def _refuse(path: Path, line: int, message: str) -> InvalidInputError:
+    return InvalidInputError(path, [Issue(line, "(file)", message, path)])
+
+
 def _read_yaml(path: Path, text: str) -> RawDocument:
     try:
         data, lines, duplicates = _compose(text)
+    except LimitExceeded as error:
+        raise _refuse(path, error.line, error.message) from None
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
         line = mark.line + 1 if mark is not None else 1
         problem = getattr(error, "problem", None) or str(error)
-        raise InvalidInputError(
-            path, [Issue(line, "(file)", f"not valid YAML: {problem}", path)]
-        ) from None
+        raise _refuse(path, line, f"not valid YAML: {problem}") from None
     document = RawDocument(path, data, lines)
     if duplicates:
         issues = [Issue(line, format_loc(loc), "key given twice", path) for loc, line in duplicates]
@@ -90,29 +93,65 @@ def _read_yaml(path: Path, text: str) -> RawDocument:
     return document
 
 
+def _line_deeper_than(text: str, depth: int) -> int:
+    """The line where JSON text opens its (depth+1)-th nested bracket (1 if it never does)."""
+    level, line = 0, 1
+    for match in JSON_TOKENS.finditer(text):
+        token = match.group()
+        if token == "\n":
+            line += 1
+        elif token in "[{":
+            level += 1
+            if level > depth:
+                return line
+        elif token in "]}":
+            level -= 1
+    return 1
+
+
 def _read_json(path: Path, text: str) -> RawDocument:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as error:
-        raise InvalidInputError(
-            path, [Issue(error.lineno, "(file)", f"not valid JSON: {error.msg}", path)]
-        ) from None
+        raise _refuse(path, error.lineno, f"not valid JSON: {error.msg}") from None
+    except RecursionError:  # the json module recurses once per bracket: find the line ourselves
+        line = _line_deeper_than(text, MAX_DEPTH)
+        raise _refuse(path, line, f"nested more than {MAX_DEPTH} levels deep") from None
     try:
         # Lines are best effort: JSON is (nearly always) YAML, whose composer keeps positions.
         _, lines, _ = _compose(text)
+    except LimitExceeded as error:
+        raise _refuse(path, error.line, error.message) from None
     except yaml.YAMLError:
         lines = {}
     return RawDocument(path, data, lines)
 
 
+def _decode(path: Path, data: bytes) -> str:
+    """The file's text; refused at the first byte that is not UTF-8, with its line and column."""
+    try:
+        return data.decode("utf-8").removeprefix("\ufeff")  # a BOM (Windows editors) is no content
+    except UnicodeDecodeError as error:
+        line_start = data.rfind(b"\n", 0, error.start) + 1
+        line = data.count(b"\n", 0, error.start) + 1
+        message = (
+            f"not UTF-8: byte 0x{data[error.start]:02X} at column {error.start - line_start + 1}"
+            f" ({error.reason}); save the file as UTF-8 (e.g. iconv -f latin1 -t utf-8)"
+        )
+        raise _refuse(path, line, message) from None
+
+
 def read_document(path: Path) -> RawDocument:
     """Parse a .yaml/.yml or .json file; raise InvalidInputError when it is not well-formed."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as error:
-        raise InvalidInputError(
-            path, [Issue(1, "(file)", f"not UTF-8 text: {error.reason}", path)]
-        ) from None
+    settings = CuratedSettings()
+    size = path.stat().st_size
+    if size > settings.max_bytes:
+        message = (
+            f"file is {size:,} bytes; curated files are capped at {settings.max_bytes:,} bytes"
+            f" (CKG_CURATED_MAX_MB={settings.max_mb:g})"
+        )
+        raise _refuse(path, 1, message)
+    text = _decode(path, path.read_bytes())
     if path.suffix.lower() in JSON_SUFFIXES:
         return _read_json(path, text)
     return _read_yaml(path, text)

@@ -8,10 +8,11 @@ from neo4j import Session
 
 from loaders.curated.convert import to_graph_rows
 from loaders.curated.read import read_document
+from loaders.curated.rows import GraphRows
 from loaders.curated.validate import validate_document
+from loaders.curated.write import load_rows
 from loaders.errors import InvalidInputError
 from loaders.report import LoadReport
-from loaders.write import GraphRows, preview_rows, write_rows
 
 
 def prepare_curated(path: Path) -> GraphRows:
@@ -28,7 +29,4 @@ def load_curated(
     path: Path, session: Session, *, dry_run: bool = False, batch_size: int = 1000
 ) -> LoadReport:
     """Load a curated file: all of it if it is valid, nothing if not; a dry run writes nothing."""
-    rows = prepare_curated(path)
-    if dry_run:
-        return preview_rows(session, rows)
-    return write_rows(session, rows, batch_size=batch_size)
+    return load_rows(session, prepare_curated(path), dry_run=dry_run, batch_size=batch_size)

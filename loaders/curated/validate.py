@@ -12,7 +12,7 @@ from pydantic_core import ErrorDetails
 
 from loaders.curated.read import RawDocument
 from loaders.errors import Issue, Loc
-from schema.curated import SECTIONS, CuratedDataset, DatasetInfo
+from schema.curated import INT64_MAX, SECTIONS, CuratedDataset, DatasetInfo
 from schema.curated_links import CuratedModel
 
 # Fields whose values are ids of other items; with extra="forbid" no other field can hold one.
@@ -79,6 +79,10 @@ def _message(error: ErrorDetails) -> str:
         return "required field is missing"
     if kind == "too_short" and error["loc"][-1] == "sources":
         return "no sources: every fact must cite at least one declared source"
+    if kind == "int_parsing_size" or (kind == "less_than_equal" and ctx.get("le") == INT64_MAX):
+        return f"{error['input']!r} is too large: Neo4j integers are 64-bit (at most {INT64_MAX})"
+    if kind == "string_pattern_mismatch" and error["loc"] == ("dataset", "id"):
+        return f"{error['input']!r} is not a dataset id (a slug: a-z 0-9 - . _)"
     if kind == "string_pattern_mismatch":
         match = _ID_PATTERN.match(ctx["pattern"])
         if match is None:

@@ -9,18 +9,19 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from loaders.providers.locations import acled_location
 from loaders.providers.tabular import (
     Header,
     Row,
     RowError,
     cell_day,
-    cell_float,
     cell_int,
     iter_rows,
     read_header,
     slug,
     to_rejected,
 )
+from loaders.providers.states import country_of_name
 from schema.dates import DatePrecision, FuzzyDate
 from schema.providers import ActorMention, Participant, ProviderEventRecord, Rejected
 from schema.vocabulary import ActorKind, EventType, ParticipantRole
@@ -93,8 +94,15 @@ EXTRA_COLUMNS = {  # ACLED column → event property (kept as text)
 @lru_cache(maxsize=65536)
 def _mention(name: str, inter: str) -> ActorMention:
     kind = INTER_KINDS.get(inter.strip().casefold(), ActorKind.OTHER)
+    country = country_of_name(name)  # "Military Forces of Syria (2000-)", "Protesters (Syria)"
     return ActorMention(
-        dataset="acled", key=name, name=name, fallback_id=f"acled-actor:{slug(name)}", kind=kind
+        dataset="acled",
+        key=name,
+        name=name,
+        fallback_id=f"acled-actor:{slug(name)}",
+        kind=kind,
+        country=country.iso3 if country else None,
+        state_role=country.state_role if country else None,
     )
 
 
@@ -144,9 +152,8 @@ def _record(header: Header, line: int, cells: list[str]) -> ProviderEventRecord:
     }
     extras["acled_iso"] = row.get("iso", "iso3") or None
     extras["acled_time_precision"] = cell_int(row.get("time_precision"), "time_precision")
-    extras["acled_geo_precision"] = cell_int(row.get("geo_precision"), "geo_precision")
-    extras["acled_latitude"] = cell_float(row.get("latitude"), "latitude")
-    extras["acled_longitude"] = cell_float(row.get("longitude"), "longitude")
+    location, geo_problems = acled_location(row)
+    extras["acled_geo_precision"] = location.provider_precision if location else None
     extras["acled_timestamp"] = cell_int(row.get("timestamp"), "timestamp")
     actors = " – ".join(n for n in (row.get("actor1"), row.get("actor2")) if n)
     place = row.get("location") or row.get("country")
@@ -161,18 +168,19 @@ def _record(header: Header, line: int, cells: list[str]) -> ProviderEventRecord:
         fatalities_best=cell_int(row.get("fatalities"), "fatalities"),
         participants=_participants(row, civilian_target),
         extras=extras,
+        location=location,
+        geo_problems=geo_problems,
     )
 
 
-def read_acled(path: Path) -> Iterator[ProviderEventRecord | Rejected]:
+def read_acled(path: Path, encoding: str = "utf-8") -> Iterator[ProviderEventRecord | Rejected]:
     """One event record per row, or a Rejected naming the line, column and reason."""
-    header = read_header(path, REQUIRED, EXPECTED)
-    for line, cells in iter_rows(path):
-        if len(cells) != len(header.names):
-            yield Rejected(
-                line, "(row)", f"expected {len(header.names)} fields, found {len(cells)}"
-            )
+    header = read_header(path, REQUIRED, EXPECTED, encoding)
+    for row in iter_rows(path, names=header.names, encoding=encoding):
+        if isinstance(row, Rejected):
+            yield row
             continue
+        line, cells = row
         try:
             yield _record(header, line, cells)
         except (RowError, ValidationError) as error:

@@ -70,3 +70,11 @@ class AliasTable:
         """The canonical actor for a provider's name or code, or None (→ a source-qualified actor)."""
         norm = normalize(key)
         return self._entries.get((provider, norm)) or self._entries.get(("*", norm))
+
+    def states(self) -> dict[str, CanonicalActor]:
+        """The table's state actors by ISO3 country (`actor:syria` for SYR): the states to reuse."""
+        found: dict[str, CanonicalActor] = {}
+        for (_provider, _key), actor in sorted(self._entries.items()):
+            if actor.kind is ActorKind.STATE and actor.country:
+                found.setdefault(actor.country, actor)
+        return found

@@ -1,9 +1,11 @@
-"""GDELT 2.0 events exports (61 tab-separated columns, no header) → event or statement records.
+"""GDELT events files (2.0 exports, 1.0 daily files, 1.0 backfile; plain or zipped) → event or statement records.
 
 Every row lands as an event or a statement (per the CAMEO crosswalk in cameo.csv) or is rejected
-with its reason. Choices: a statement needs a speaker, so an empty Actor1 on a verbal code is a
-reject; an event keeps whichever actors it has (possibly none); an actor code that is not CAMEO
-(e.g. a language code such as `eng`) is a reject rather than a guess.
+with its reason. The layout is told by the first line's column count (gdelt_layouts.py) and every
+cell is read by column name. Choices: an event keeps whichever actors it has (possibly none); a
+statement with an empty Actor1 keeps its target, charge and source and has no speaker (no made-up
+"Unknown" actor stands in); any well-formed CAMEO actor code is an actor, lower-case ethnic codes
+(`hni`, `baqGOV`) included (cameo_actors.py). Only a malformed code (`RU`, `Rus`, `13y`) is a reject.
 """
 
 from __future__ import annotations
@@ -11,20 +13,25 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import datetime
 from functools import lru_cache
-from typing import Any
 from pathlib import Path
+from typing import Any
 
 from pydantic import ValidationError
 
-from loaders.providers.cameo import ACTOR_CODE, actor_kind, classify
+from loaders.providers.cameo import classify
+from loaders.providers.cameo_actors import ACTOR_CODE, read_actor_code
+from loaders.providers.gdelt_layouts import GdeltLayout, layout_of
+from loaders.providers.limits import MAX_LINE_CHARS
+from loaders.providers.locations import gdelt_location
 from loaders.providers.tabular import (
+    Row,
     RowError,
-    WrongFormatError,
     cell_float,
     cell_int,
     iter_rows,
     to_rejected,
 )
+from loaders.providers.text import WrongFormatError, describe_start, open_text
 from schema.dates import DatePrecision, FuzzyDate
 from schema.providers import (
     ActorMention,
@@ -35,54 +42,56 @@ from schema.providers import (
 )
 from schema.vocabulary import EventType, ParticipantRole
 
-COLUMN_COUNT = 61
-ID, SQLDATE, A1_CODE, A1_NAME, A1_COUNTRY, A2_CODE, A2_NAME, A2_COUNTRY = 0, 1, 5, 6, 7, 15, 16, 17
-IS_ROOT, EVENT_CODE, QUAD, GOLDSTEIN = 25, 26, 29, 30
-MENTIONS, SOURCES, ARTICLES, TONE = 31, 32, 33, 34
-GEO_NAME, GEO_LAT, GEO_LONG, SOURCEURL = 52, 56, 57, 60
-NAMES = {A1_CODE: "Actor1Code", A2_CODE: "Actor2Code", SQLDATE: "SQLDATE", EVENT_CODE: "EventCode"}
 ROLES: dict[EventType, tuple[ParticipantRole, ParticipantRole]] = {
     EventType.NEGOTIATION: (ParticipantRole.NEGOTIATOR, ParticipantRole.NEGOTIATOR),
     EventType.AGREEMENT: (ParticipantRole.SIGNATORY, ParticipantRole.SIGNATORY),
     EventType.CEASEFIRE: (ParticipantRole.SIGNATORY, ParticipantRole.SIGNATORY),
 }
 CONFLICT_ROOTS = {str(root) for root in range(14, 21)}
+UNKNOWN_SPEAKER = "Unidentified speaker"  # words in the statement text only, never an actor
 
 
-def check_format(path: Path) -> None:
-    """WrongFormatError unless the first line has the 61 tab-separated columns of GDELT 2.0 events."""
-    with path.open(encoding="utf-8-sig", errors="replace") as stream:
-        first = stream.readline().rstrip("\r\n")
+def check_format(path: Path, encoding: str = "utf-8") -> GdeltLayout:
+    """The layout of the first line (57, 58 or 61 tab-separated columns); WrongFormatError otherwise."""
+    with open_text(path, encoding, errors="replace") as stream:
+        first = stream.readline(MAX_LINE_CHARS).rstrip("\r\n")
     count = first.count("\t") + 1 if first else 0
-    if count != COLUMN_COUNT:
-        hint = " (GDELT 1.0 has 58; this loader reads 2.0)" if count == 58 else ""
-        if count == 1 and "," in first:
+    layout = layout_of(count)
+    if layout is None:
+        hint = ""
+        if count == 1 and "," in first and "\x00" not in first:
             hint = f" (the first line looks like a CSV header: {first[:60]}…)"
+        elif count <= 1:
+            hint = f" ({describe_start(path, encoding)})"
         raise WrongFormatError(
-            f"{path} is not a GDELT 2.0 events export: expected {COLUMN_COUNT} tab-separated columns "
-            f"without a header, found {count}{hint}"
+            f"{path} is not a GDELT events file: expected 61 (2.0), 58 (1.0 daily) or 57 (1.0 "
+            f"backfile) tab-separated columns without a header, found {count}{hint}"
         )
+    return layout
 
 
 @lru_cache(maxsize=65536)
-def _mention(code: str, name: str, country: str) -> ActorMention:
+def _mention(code: str, name: str, country_code: str) -> ActorMention:
+    cameo = read_actor_code(code, country_code)
     return ActorMention(
         dataset="gdelt",
         key=code,
-        name=name.title() if name else code,
+        name=name.title() if name else (cameo.label or code),
         fallback_id=f"gdelt-actor:{code}",
-        kind=actor_kind(code),
-        country=country or None,
+        kind=cameo.kind,
+        country=cameo.country,
+        state_role=cameo.state_role,
+        description=f"CAMEO {code}: {cameo.label}" if cameo.label else None,
     )
 
 
-def _actor(cells: list[str], code_at: int, name_at: int, country_at: int) -> ActorMention | None:
-    code = cells[code_at].strip()
+def _actor(row: Row, actor: str) -> ActorMention | None:
+    code = row.get(f"{actor}Code")
     if not code:
         return None
     if not ACTOR_CODE.match(code):
-        raise RowError(NAMES[code_at], "not a CAMEO actor code", code)
-    return _mention(code, cells[name_at].strip(), cells[country_at].strip())
+        raise RowError(f"{actor}Code", "not a CAMEO actor code (blocks of 3 letters)", code)
+    return _mention(code, row.get(f"{actor}Name"), row.get(f"{actor}CountryCode"))
 
 
 @lru_cache(maxsize=8192)
@@ -94,50 +103,48 @@ def _date(text: str) -> FuzzyDate:
         raise RowError("SQLDATE", "not a YYYYMMDD date", text) from None
 
 
-def _extras(cells: list[str]) -> dict[str, str | int | float | bool | None]:
+def _extras(row: Row) -> dict[str, str | int | float | bool | None]:
     # Kept lean (every property costs load time): base/root codes are prefixes of the event code,
     # DATEADDED and the FIPS geo country are left out.
     return {
-        "gdelt_event_code": cells[EVENT_CODE],
-        "gdelt_is_root_event": cells[IS_ROOT] == "1",
-        "gdelt_quad_class": cell_int(cells[QUAD], "QuadClass"),
-        "gdelt_goldstein": cell_float(cells[GOLDSTEIN], "GoldsteinScale"),
-        "gdelt_num_mentions": cell_int(cells[MENTIONS], "NumMentions"),
-        "gdelt_num_sources": cell_int(cells[SOURCES], "NumSources"),
-        "gdelt_num_articles": cell_int(cells[ARTICLES], "NumArticles"),
-        "gdelt_avg_tone": cell_float(cells[TONE], "AvgTone"),
-        "gdelt_actor1_code": cells[A1_CODE] or None,
-        "gdelt_actor1_name": cells[A1_NAME] or None,
-        "gdelt_actor2_code": cells[A2_CODE] or None,
-        "gdelt_actor2_name": cells[A2_NAME] or None,
-        "gdelt_action_geo": cells[GEO_NAME] or None,
-        "gdelt_action_geo_lat": cell_float(cells[GEO_LAT], "ActionGeo_Lat"),
-        "gdelt_action_geo_long": cell_float(cells[GEO_LONG], "ActionGeo_Long"),
+        "gdelt_event_code": row.get("EventCode"),
+        "gdelt_is_root_event": row.get("IsRootEvent") == "1",
+        "gdelt_quad_class": cell_int(row.get("QuadClass"), "QuadClass"),
+        "gdelt_goldstein": cell_float(row.get("GoldsteinScale"), "GoldsteinScale"),
+        "gdelt_num_mentions": cell_int(row.get("NumMentions"), "NumMentions"),
+        "gdelt_num_sources": cell_int(row.get("NumSources"), "NumSources"),
+        "gdelt_num_articles": cell_int(row.get("NumArticles"), "NumArticles"),
+        "gdelt_avg_tone": cell_float(row.get("AvgTone"), "AvgTone"),
+        "gdelt_actor1_code": row.get("Actor1Code") or None,
+        "gdelt_actor1_name": row.get("Actor1Name") or None,
+        "gdelt_actor2_code": row.get("Actor2Code") or None,
+        "gdelt_actor2_name": row.get("Actor2Name") or None,
+        "gdelt_action_geo": row.get("ActionGeo_FullName") or None,
     }
 
 
-def _record(line: int, cells: list[str]) -> ProviderEventRecord | ProviderStatementRecord:
-    code = cells[EVENT_CODE].strip()
+def _record(row: Row, line: int) -> ProviderEventRecord | ProviderStatementRecord:
+    code = row.get("EventCode")
     action = classify(code)
     if action is None:
         raise RowError("EventCode", "not a CAMEO event code", code)
-    if not cells[ID].strip():
+    if not row.get("GLOBALEVENTID"):
         raise RowError("GLOBALEVENTID", "empty row id")
-    first = _actor(cells, A1_CODE, A1_NAME, A1_COUNTRY)
-    second = _actor(cells, A2_CODE, A2_NAME, A2_COUNTRY)
+    first = _actor(row, "Actor1")
+    second = _actor(row, "Actor2")
     names = [m.name for m in (first, second) if m is not None]
     common: dict[str, Any] = {
         "dataset": "gdelt",
-        "provider_id": cells[ID].strip(),
+        "provider_id": row.get("GLOBALEVENTID"),
         "line": line,
-        "date": _date(cells[SQLDATE].strip()),
-        "source_url": cells[SOURCEURL].strip() or None,
-        "extras": _extras(cells),
+        "date": _date(row.get("SQLDATE")),
+        "source_url": row.get("SOURCEURL") or None,  # the 1.0 backfile has no SOURCEURL
+        "extras": _extras(row),
     }
+    common["location"], common["geo_problems"] = gdelt_location(row)
     if action.stance is not None:
-        if first is None:
-            raise RowError("Actor1Code", f"statement ({code} {action.label}) without a speaker")
-        text = f"{first.name}: {action.label}" + (f" ({second.name})" if second else "")
+        speaker = first.name if first else UNKNOWN_SPEAKER
+        text = f"{speaker}: {action.label}" + (f" ({second.name})" if second else "")
         return ProviderStatementRecord(
             **common,
             stance=action.stance,
@@ -168,16 +175,25 @@ def _record(line: int, cells: list[str]) -> ProviderEventRecord | ProviderStatem
     )
 
 
-def read_gdelt(path: Path) -> Iterator[ProviderEventRecord | ProviderStatementRecord | Rejected]:
+def read_gdelt(
+    path: Path, encoding: str = "utf-8"
+) -> Iterator[ProviderEventRecord | ProviderStatementRecord | Rejected]:
     """One event or statement record per row, or a Rejected naming the line, column and reason."""
-    check_format(path)
-    for line, cells in iter_rows(path, delimiter="\t", skip_header=False):
-        if len(cells) != COLUMN_COUNT:
-            yield Rejected(
-                line, "(row)", f"expected {COLUMN_COUNT} tab-separated fields, found {len(cells)}"
-            )
+    layout = check_format(path, encoding)
+    rows = iter_rows(
+        path,
+        delimiter="\t",
+        skip_header=False,
+        names=layout.columns,
+        encoding=encoding,
+        width=f"tab-separated fields ({layout.name})",
+    )
+    for row in rows:
+        if isinstance(row, Rejected):
+            yield row
             continue
+        line, cells = row
         try:
-            yield _record(line, cells)
+            yield _record(Row(layout.header, cells), line)
         except (RowError, ValidationError) as error:
             yield to_rejected(line, error)

@@ -1,4 +1,4 @@
-"""What a provider load did: rows read, written, skipped (resumed), rejected; graph changes; unresolved actors."""
+"""What a provider load did: rows read, written, skipped (resumed), rejected; graph changes; actors."""
 
 from __future__ import annotations
 
@@ -9,9 +9,11 @@ from pathlib import Path
 from typing import TextIO
 
 from linking.run import LinkReport
-from schema.providers import Rejected
+from schema.geo import GeoProblem
+from schema.providers import ProviderRecord, Rejected
 
 REJECT_COLUMNS = ("line", "column", "reason", "value")
+MAX_GEO_EXAMPLES = 20
 
 
 @dataclass
@@ -21,15 +23,36 @@ class ProviderLoadReport:
     rows_read: int = 0
     events: int = 0
     statements: int = 0
-    rejected: int = 0
+    rejected: int = 0  # every row not loaded, with its line in the rejects file
+    refused: int = 0  # of them, rows only the server refused (isolated by splitting their batch)
     skipped_resumed: int = 0  # rows already committed by an interrupted run of the same load
     batches: int = 0
     counters: Counter[str] = field(default_factory=Counter)
     actors_removed: int = 0
     unresolved: Counter[tuple[str, str, str]] = field(default_factory=Counter)
+    # Actor mentions (one per actor slot of a row): all of them, those that are a state or one of
+    # its organs (they count as the state at level=state), those only located in a country.
+    actor_mentions: int = 0
+    state_mentions: int = 0
+    country_mentions: int = 0
     rejects_path: Path | None = None
     seconds: float = 0.0
+    placed: int = 0  # rows with a place
+    with_point: int = 0  # rows with a usable point
+    geo_problems: Counter[str] = field(default_factory=Counter)  # "column: reason (lost)" → rows
+    geo_examples: list[tuple[int, GeoProblem]] = field(default_factory=list)  # first few, by line
     linking: LinkReport | None = None  # the incident linking that followed the load
+
+    def note_location(self, record: ProviderRecord) -> None:
+        """Count the record's place, point and unusable location cells (the row itself loaded)."""
+        location = record.location
+        if location is not None:
+            self.placed += location.level is not None
+            self.with_point += location.longitude is not None
+        for problem in record.geo_problems:
+            self.geo_problems[f"{problem.column}: {problem.reason} (lost its {problem.lost})"] += 1
+            if len(self.geo_examples) < MAX_GEO_EXAMPLES:
+                self.geo_examples.append((record.line, problem))
 
     @property
     def rows_per_second(self) -> float:

@@ -1,16 +1,21 @@
-"""Stream a provider file into the graph: read → resolve → batch → one write transaction per batch.
+"""Stream a provider file into the graph: read → check → resolve → one write transaction per batch.
 
-Memory stays flat: rows are read lazily, a batch is dropped once written, and at most one batch
-is being written (on a worker thread, so parsing the next batch overlaps the server's work) while
-the next is built. After each committed batch the checkpoint advances (see checkpoint.py).
+Rows are taken in chunks of `batch_size`: the reader's rejects, records Neo4j could not index
+(guard.py) and repeated ids (ledger.py) become rejects, the rest one write batch. Memory stays
+flat: rows are read lazily, a chunk is dropped once written, and at most one batch is being written
+(on a worker thread, so parsing the next chunk overlaps the server's work). When a batch commits,
+its chunk's rejects are written in line order with any rows the server refused, and the checkpoint
+advances (see checkpoint.py).
 """
 
 from __future__ import annotations
 
 import time
-from collections import Counter, deque
+from collections import deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 from typing import Literal
 
@@ -21,28 +26,34 @@ from linking.run import TouchedRows, link_touched
 from loaders.providers.acled import read_acled
 from loaders.providers.aliases import AliasTable
 from loaders.providers.checkpoint import (
+    Checkpoint,
     clear_checkpoint,
     fingerprint,
     read_checkpoint,
     write_checkpoint,
 )
 from loaders.providers.gdelt import read_gdelt
+from loaders.providers.guard import oversized_key
+from loaders.providers.ledger import IdLedger
+from loaders.providers.place_aliases import PlaceAliasTable
+from loaders.providers.place_rows import SentPlaces
+from loaders.providers.places import PlaceResolver
 from loaders.providers.report import ProviderLoadReport, RejectsFile
 from loaders.providers.rows import GraphBatch, RowBuilder
 from loaders.providers.ucdp import read_ucdp
-from loaders.providers.write import write_batch
+from loaders.providers.write import BatchOutcome, write_isolating
 from schema.providers import DATASET_SOURCE_IDS, ProviderEventRecord, ProviderRecord, Rejected
 from schema.vocabulary import SourceKind
 
 ProviderFormat = Literal["acled", "gdelt", "ucdp"]
-READERS: dict[str, Callable[[Path], Iterator[ProviderRecord | Rejected]]] = {
+READERS: dict[str, Callable[[Path, str], Iterator[ProviderRecord | Rejected]]] = {
     "acled": read_acled,
     "gdelt": read_gdelt,
     "ucdp": read_ucdp,
 }
 DATASET_SOURCES = {
     "acled": ("ACLED: Armed Conflict Location & Event Data", "ACLED", "https://acleddata.com"),
-    "gdelt": ("GDELT 2.0 Event Database", "The GDELT Project", "https://www.gdeltproject.org"),
+    "gdelt": ("GDELT Event Database (2.0 and 1.0)", "The GDELT Project", "https://www.gdeltproject.org"),
     "ucdp": (
         "UCDP Georeferenced Event Dataset (GED)",
         "Uppsala Conflict Data Program",
@@ -71,6 +82,18 @@ def _source_props(fmt: str) -> dict[str, object]:
     }
 
 
+@dataclass
+class Chunk:
+    """Consecutive input rows handled together (their batch aside): rows rejected before the write."""
+
+    rejects: list[Rejected] = field(default_factory=list)
+    rows: int = 0
+    last_line: int = 0
+    # Rows an interrupted run of the same load committed (record id → is an event), and refused.
+    skipped: dict[str, bool] = field(default_factory=dict)
+    refused_before: int = 0
+
+
 def load_provider(
     driver: Driver,
     database: str,
@@ -78,88 +101,137 @@ def load_provider(
     fmt: ProviderFormat,
     *,
     aliases: AliasTable,
+    place_aliases: PlaceAliasTable | None = None,
     batch_size: int = 5000,
     rejects_path: Path | None = None,
     resume: bool = True,
     on_rows: Callable[[int], None] | None = None,
+    encoding: str = "utf-8",
     writers: int = 1,  # >1 writes batches concurrently: measured slower (deadlocks on shared actors)
-    link: bool = True,  # link the rows written into incidents afterwards (see linking/run.py)
+    link: bool = True,  # link the rows the load touched into incidents once it has committed
 ) -> ProviderLoadReport:
-    """Load one provider file; WrongFormatError (before any write) if it is not in that format."""
+    """Load one provider file; WrongFormatError (before any write) for a wrong format or encoding."""
     started = time.perf_counter()
     report = ProviderLoadReport(path=path, format=fmt)
-    records = READERS[fmt](path)
-    # The reader checks the header on the first next(): a wrong file fails before any write.
+    records = READERS[fmt](path, encoding)
+    # The reader checks the header and the encoding on the first next(): a refused file fails
+    # before any write.
     first = next(records, None)
-    print_ = fingerprint(path, fmt, aliases.digest)
-    resume_after = read_checkpoint(path, print_) if resume else 0
+    places = place_aliases or PlaceAliasTable.load()
+    print_ = fingerprint(path, fmt, aliases.digest + places.digest, encoding)
+    checkpoint = read_checkpoint(path, print_) if resume else Checkpoint()
     rejects = RejectsFile(rejects_path or default_rejects_path(path))
-    builder = RowBuilder(aliases)
-    touched = TouchedRows()
+    builder = RowBuilder(aliases, PlaceResolver(places))
+    refused = list(checkpoint.refused.values())  # by the server, so far: kept in the checkpoint
+    touched = TouchedRows()  # ids written, or committed by an interrupted run: linked at the end
     with (
         driver.session(database=database) as session,
         ThreadPoolExecutor(max_workers=writers) as worker,
+        IdLedger() as ledger,
     ):
         session.execute_write(
             merge_dataset_source, source_id=DATASET_SOURCE_IDS[fmt], props=_source_props(fmt)
         )
-        pending: deque[tuple[Future[Counter[str]], int]] = deque()
+        pending: deque[tuple[Future[BatchOutcome], Chunk]] = deque()
 
-        def write(batch: GraphBatch) -> Counter[str]:
+        def write(batch: GraphBatch) -> BatchOutcome:
             # Sessions are not thread-safe: each write (on the worker thread) opens its own.
             with driver.session(database=database) as own:
-                return own.execute_write(write_batch, batch)
+                return write_isolating(own, batch)
 
         def settle(keep: int) -> None:
-            """Wait for the oldest writes until `keep` are in flight; checkpoint in file order."""
+            """Wait for the oldest writes until `keep` are in flight; report them in file order."""
             while len(pending) > keep:
-                future, committed_line = pending.popleft()
-                report.counters.update(future.result())
-                report.batches += 1
-                write_checkpoint(path, print_, committed_line)
+                future, chunk = pending.popleft()
+                outcome = future.result()
+                _account(report, chunk, outcome)
+                for row in sorted(
+                    [*chunk.rejects, *outcome.refused.values()], key=lambda r: r.line
+                ):
+                    rejects.write(row)
+                refused.extend(outcome.refused.values())
+                if outcome.refused:
+                    # A refused row's places may be missing from the graph although sent: later
+                    # batches send every place they name again (MERGE: the rest stays unchanged).
+                    builder.sent_places = SentPlaces()
+                write_checkpoint(path, print_, chunk.last_line, refused)
 
-        batch, in_batch, last_line = GraphBatch(), 0, 0
         stream = records if first is None else _chain(first, records)
-        for item in stream:
-            report.rows_read += 1
-            if isinstance(item, Rejected):
-                report.rejected += 1
-                rejects.write(item)
-            else:
-                if isinstance(item, ProviderEventRecord):
-                    report.events += 1
-                else:
-                    report.statements += 1
-                if item.line <= resume_after:
-                    report.skipped_resumed += 1
-                    builder.actor_mentions(item)  # still listed as unresolved
-                else:
-                    builder.add(item, batch)
-                    touched.add(item.id)
-                    in_batch += 1
-                    last_line = item.line
-            if in_batch >= batch_size:
-                settle(keep=writers - 1)
-                pending.append((worker.submit(write, batch), last_line))
-                batch, in_batch = GraphBatch(), 0
-            if on_rows is not None and report.rows_read % 1000 == 0:
-                on_rows(1000)
-        if in_batch:
+        while prepared := _prepare(islice(stream, batch_size), builder, ledger, checkpoint, report):
+            batch, chunk = prepared
+            report.rows_read += chunk.rows
+            touched.update([*batch.events, *batch.statements, *chunk.skipped])
             settle(keep=writers - 1)
-            pending.append((worker.submit(write, batch), last_line))
+            pending.append((worker.submit(write, batch), chunk))
+            del prepared, batch  # the worker holds the batch: it goes once written
+            if on_rows is not None:
+                on_rows(chunk.rows)
         settle(keep=0)
         report.actors_removed = session.execute_write(
             delete_orphan_actors, prefix=FALLBACK_PREFIXES[fmt]
         )
-    if on_rows is not None:
-        on_rows(report.rows_read % 1000)
     report.unresolved = builder.unresolved
+    report.actor_mentions = builder.mentions["all"]
+    report.state_mentions = builder.mentions["state"]
+    report.country_mentions = builder.mentions["country"]
     report.rejects_path = rejects.close()
     clear_checkpoint(path)
     report.seconds = time.perf_counter() - started
     if link:
         report.linking = link_touched(driver, database, touched)
     return report
+
+
+def _prepare(
+    items: Iterator[ProviderRecord | Rejected],
+    builder: RowBuilder,
+    ledger: IdLedger,
+    checkpoint: Checkpoint,
+    report: ProviderLoadReport,
+) -> tuple[GraphBatch, Chunk] | None:
+    """Sort a chunk's rows into rejects, rows an interrupted run committed, and the batch to write.
+
+    Rows go one by one into the batch (a record is dropped once it is a row there); a row whose id
+    an earlier chunk had is taken out again at the end. None when there are no rows left.
+    """
+    batch, chunk = GraphBatch(), Chunk()
+    for item in items:  # every row passes here: kept lean
+        chunk.rows += 1
+        if isinstance(item, Rejected):
+            chunk.rejects.append(item)
+            continue
+        problem = oversized_key(item) or ledger.repeat(item)
+        report.note_location(item)
+        if problem is not None:
+            chunk.rejects.append(problem)
+        elif item.line > checkpoint.line:
+            builder.add(item, batch)
+        elif item.line in checkpoint.refused:
+            chunk.rejects.append(checkpoint.refused[item.line])
+            chunk.refused_before += 1
+        else:
+            builder.actor_mentions(item)  # still listed as unresolved
+            chunk.skipped[item.id] = isinstance(item, ProviderEventRecord)
+    chunk.last_line = item.line if chunk.rows else 0  # rows come in line order
+    repeats = ledger.end_chunk()
+    if repeats:
+        chunk.rejects += [rejected for _, rejected in repeats]
+        ids = {record_id for record_id, _ in repeats}
+        batch = batch.without(ids)
+        chunk.skipped = {i: event for i, event in chunk.skipped.items() if i not in ids}
+    return (batch, chunk) if chunk.rows else None
+
+
+def _account(report: ProviderLoadReport, chunk: Chunk, outcome: BatchOutcome) -> None:
+    """Add a written chunk to the report: rows loaded by kind, rows rejected, graph counters."""
+    skipped_events = sum(chunk.skipped.values())
+    report.events += skipped_events + outcome.events
+    report.statements += len(chunk.skipped) - skipped_events + outcome.statements
+    report.skipped_resumed += len(chunk.skipped)
+    report.rejected += len(chunk.rejects) + len(outcome.refused)
+    report.refused += chunk.refused_before + len(outcome.refused)
+    report.counters.update(outcome.counters)
+    report.batches += outcome.events + outcome.statements > 0
 
 
 def _chain(

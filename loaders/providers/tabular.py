@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 import csv
+import math
 import re
 from collections.abc import Iterator, Sequence
 from datetime import date, datetime
+from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from pathlib import Path
 
 from dateutil import parser as dateutil_parser  # type: ignore[import-untyped]
 from pydantic import ValidationError
 
+from loaders.providers.limits import INT64_MAX, INT64_MIN, MAX_CELL_CHARS, excerpt
+from loaders.providers.lines import CellRow, RowReader
+from loaders.providers.text import WrongFormatError, check_encoding, describe_start, open_text
 from schema.providers import Rejected
 
 # Seen in the wild: ISO from APIs, the old ACLED codebook's dd-mm-yyyy, "09 May 2020" exports,
@@ -29,10 +34,12 @@ DATE_FORMATS = (
 _TIMESTAMP = re.compile(r"^(\d{4}-\d{2}-\d{2})[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?Z?$")
 # Far-apart defaults show whether dateutil had to invent a part of the date.
 _DEFAULTS = (datetime(1904, 1, 1), datetime(1908, 2, 2))
-
-
-class WrongFormatError(Exception):
-    """The file is not in the format asked for (or detected); nothing was read from it."""
+OUT_OF_RANGE = "out of range: Neo4j stores integers of 64 bits"
+# Coordinates are the geography layer's to judge: a bad point costs the event its point, not its row.
+COORDINATE_COLUMNS = frozenset(
+    {"latitude", "longitude", "ActionGeo_Lat", "ActionGeo_Long"}
+    | {f"Actor{n}Geo_{axis}" for n in (1, 2) for axis in ("Lat", "Long")}
+)
 
 
 class RowError(ValueError):
@@ -67,7 +74,35 @@ def parse_day(text: str) -> date:
 
 
 def cell_int(value: str, column: str) -> int | None:
-    """An integer cell ("3", "3.0", ""), None when empty; RowError otherwise."""
+    """A 64-bit integer cell ("3", "3.0", "1e3", ""), None when empty; RowError otherwise."""
+    value = value.strip()
+    if not value:
+        return None
+    try:
+        number = int(value)
+    except ValueError:
+        number = _whole(value, column)
+    if not INT64_MIN <= number <= INT64_MAX:
+        raise RowError(column, OUT_OF_RANGE, value)
+    return number
+
+
+def _whole(value: str, column: str) -> int:
+    try:  # Decimal, not float: exact at any size, so 1e30 is out of range rather than rounded
+        number = Decimal(value)
+    except InvalidOperation:
+        raise RowError(column, "not a number", value) from None
+    if not number.is_finite():
+        raise RowError(column, "not a finite number", value)
+    if number != number.to_integral_value():
+        raise RowError(column, "not a whole number", value)
+    if not INT64_MIN <= number <= INT64_MAX:  # before int(): 1e999999999 has a billion digits
+        raise RowError(column, OUT_OF_RANGE, value)
+    return int(number)
+
+
+def cell_float(value: str, column: str) -> float | None:
+    """A float cell, None when empty; RowError for text, and for NaN/Infinity except in coordinates."""
     value = value.strip()
     if not value:
         return None
@@ -75,19 +110,9 @@ def cell_int(value: str, column: str) -> int | None:
         number = float(value)
     except ValueError:
         raise RowError(column, "not a number", value) from None
-    if not number.is_integer():
-        raise RowError(column, "not a whole number", value)
-    return int(number)
-
-
-def cell_float(value: str, column: str) -> float | None:
-    value = value.strip()
-    if not value:
-        return None
-    try:
-        return float(value)
-    except ValueError:
-        raise RowError(column, "not a number", value) from None
+    if not math.isfinite(number) and column not in COORDINATE_COLUMNS:
+        raise RowError(column, "not a finite number (NaN and Infinity are not data)", value)
+    return number
 
 
 def cell_day(value: str, column: str) -> date:
@@ -138,50 +163,61 @@ class Row:
 
 
 def to_rejected(line: int, error: RowError | ValidationError) -> Rejected:
-    """The Rejected row for a cell error or a record that failed validation."""
-    if isinstance(error, RowError):
-        return Rejected(line, error.column, error.reason, error.value)
+    """The Rejected row for a cell error or a record that failed validation (long texts cut)."""
+    if isinstance(error, RowError):  # a date's reason quotes its cell: cut too
+        return Rejected(line, error.column, excerpt(error.reason, 1000), excerpt(error.value))
     first = error.errors()[0]
     column = ".".join(str(part) for part in first["loc"]) or "(row)"
-    return Rejected(line, column, first["msg"].removeprefix("Value error, "))
+    return Rejected(line, column, excerpt(first["msg"].removeprefix("Value error, "), 1000))
 
 
-def read_header(path: Path, required: Sequence[str], expected: str) -> Header:
+def read_header(
+    path: Path, required: Sequence[str], expected: str, encoding: str = "utf-8"
+) -> Header:
     """The file's header row; WrongFormatError naming the expected header when a column is missing."""
-    with path.open(newline="", encoding="utf-8-sig", errors="replace") as stream:
-        raw = stream.readline()
-    first = next(csv.reader([raw]), []) if raw.strip() else []
+    with open_text(path, encoding, errors="replace") as stream:
+        raw = stream.readline(MAX_CELL_CHARS)
+    first = next(csv.reader([raw]), []) if raw.strip() and "\x00" not in raw else []
     header = Header.parse(first)
     missing = [name for name in required if not any(alt in header.names for alt in name.split("|"))]
     if missing:
-        found = "an empty file" if not first else _describe(raw, first)
         raise WrongFormatError(
             f"{path} is not {expected}: missing column(s) {', '.join(missing)} "
-            f"(expected a header with {', '.join(n.split('|')[0] for n in required)}); found {found}"
+            f"(expected a header with {', '.join(n.split('|')[0] for n in required)}); "
+            f"found {_describe(path, raw, first, encoding)}"
         )
     return header
 
 
-def _describe(raw: str, first: Sequence[str]) -> str:
+def _describe(path: Path, raw: str, first: Sequence[str], encoding: str) -> str:
     if raw.count("\t") >= 50:
         return f"{raw.count(chr(9)) + 1} tab-separated columns and no header (a GDELT events file?)"
-    return f"header {', '.join(first[:6])}{'…' if len(first) > 6 else ''}"
+    if len(first) < 2:
+        return describe_start(path, encoding)
+    return (
+        f"a header of {len(first)} columns: {', '.join(first[:8])}{'…' if len(first) > 8 else ''}"
+    )
 
 
 def iter_rows(
-    path: Path, delimiter: str = ",", skip_header: bool = True
-) -> Iterator[tuple[int, list[str]]]:
-    """(first line number, cells) per record, streaming; multi-line quoted cells keep their start line."""
-    with path.open(newline="", encoding="utf-8-sig", errors="replace") as stream:
-        # GDELT's tab-separated files do not quote: a stray " is text, not the start of a field.
-        if delimiter == "\t":
-            reader = csv.reader(stream, delimiter=delimiter, quoting=csv.QUOTE_NONE)
-        else:
-            reader = csv.reader(stream, delimiter=delimiter)
-        if skip_header:
-            next(reader, None)
-        start = reader.line_num + 1
-        for cells in reader:
-            if cells:
-                yield start, cells
-            start = reader.line_num + 1
+    path: Path,
+    delimiter: str = ",",
+    skip_header: bool = True,
+    *,
+    names: Sequence[str] = (),
+    fields: int | None = None,
+    encoding: str = "utf-8",
+    width: str | None = None,
+) -> Iterator[CellRow | Rejected]:
+    """(first line, cells) per row, streaming, or a Rejected row: wrong width, broken quote, NUL, cap.
+
+    The whole file is checked against the encoding first: an undecodable byte refuses the file
+    (EncodingError) before any row is read. `fields` (default: the number of `names`) is the width
+    every row must have; `names` name the columns in rejects; `width` words it ("fields").
+    """
+    check_encoding(path, encoding)
+    csv.field_size_limit(MAX_CELL_CHARS)
+    with open_text(path, encoding) as stream:
+        reader = RowReader(stream, delimiter=delimiter, names=names, fields=fields, width=width)
+        reader.skip(1 if skip_header else 0)
+        yield from reader

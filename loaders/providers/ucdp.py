@@ -9,19 +9,22 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from loaders.providers.countries import iso3_of_name
+from loaders.providers.lines import CellRow, checked_text
+from loaders.providers.locations import ucdp_location
+from loaders.providers.states import country_of_name
 from loaders.providers.tabular import (
     Header,
     Row,
     RowError,
-    WrongFormatError,
     cell_day,
-    cell_float,
     cell_int,
     iter_rows,
     read_header,
     slug,
     to_rejected,
 )
+from loaders.providers.text import WrongFormatError, open_text
 from schema.dates import DatePrecision, FuzzyDate
 from schema.providers import ActorMention, Participant, ProviderEventRecord, Rejected
 from schema.vocabulary import ActorKind, EventType, ParticipantRole
@@ -55,7 +58,6 @@ EXTRA_COLUMNS = {
 }
 INT_COLUMNS = {
     "date_prec": "ucdp_date_prec",
-    "where_prec": "ucdp_where_prec",
     "type_of_violence": "ucdp_type_of_violence",
     "event_clarity": "ucdp_event_clarity",
     "number_of_sources": "ucdp_number_of_sources",
@@ -79,10 +81,20 @@ def _mention(name: str, side_id: str, country: str) -> ActorMention:
             name=key,
             fallback_id=f"ucdp-actor:civilians-{slug(country)}",
             kind=ActorKind.CIVILIANS,
+            country=iso3_of_name(country),  # located in the country, not speaking for its state
         )
     kind = ActorKind.GOVERNMENT if name.startswith("Government of") else ActorKind.ARMED_GROUP
     fallback = f"ucdp-actor:{side_id}" if side_id else f"ucdp-actor:{slug(name)}"
-    return ActorMention(dataset="ucdp", key=name, name=name, fallback_id=fallback, kind=kind)
+    state = country_of_name(name)  # "Government of Russia (Soviet Union)": an organ of Russia
+    return ActorMention(
+        dataset="ucdp",
+        key=name,
+        name=name,
+        fallback_id=fallback,
+        kind=kind,
+        country=state.iso3 if state else None,
+        state_role=state.state_role if state else None,
+    )
 
 
 def _date(row: Row) -> FuzzyDate:
@@ -123,8 +135,8 @@ def _record(header: Header, line: int, cells: list[str]) -> ProviderEventRecord:
         prop: row.get(col) or None for col, prop in EXTRA_COLUMNS.items()
     }
     extras.update({prop: cell_int(row.get(col), col) for col, prop in INT_COLUMNS.items()})
-    extras["ucdp_latitude"] = cell_float(row.get("latitude"), "latitude")
-    extras["ucdp_longitude"] = cell_float(row.get("longitude"), "longitude")
+    location, geo_problems = ucdp_location(row)
+    extras["ucdp_where_prec"] = location.provider_precision if location else None
     return ProviderEventRecord(
         dataset="ucdp",
         provider_id=row.get("id"),
@@ -143,6 +155,8 @@ def _record(header: Header, line: int, cells: list[str]) -> ProviderEventRecord:
         fatalities_high=cell_int(row.get("high", "high_est"), "high"),
         participants=tuple(sides),
         extras=extras,
+        location=location,
+        geo_problems=geo_problems,
     )
 
 
@@ -152,11 +166,11 @@ def _is_tag_row(cells: list[str]) -> bool:
     return bool(filled) and all(c.startswith("#") for c in filled)
 
 
-def _json_rows(path: Path) -> tuple[Header, Iterator[tuple[int, list[str]]]]:
+def _json_rows(path: Path) -> tuple[Header, Iterator[CellRow | Rejected]]:
     """The API's JSON ({"Result": [...]} pages or a bare list): small pages, read whole."""
     try:
         data = json.loads(path.read_text(encoding="utf-8-sig"))
-    except json.JSONDecodeError as error:
+    except (json.JSONDecodeError, UnicodeDecodeError) as error:
         raise WrongFormatError(f"{path} is not {EXPECTED} nor UCDP API JSON: {error}") from None
     items = data.get("Result") if isinstance(data, dict) else data
     if not isinstance(items, list) or not all(isinstance(item, dict) for item in items):
@@ -171,26 +185,27 @@ def _json_rows(path: Path) -> tuple[Header, Iterator[tuple[int, list[str]]]]:
         )
     lowered = [{k.lower(): v for k, v in item.items()} for item in items]
     rows = (
-        (n, ["" if item.get(c) is None else str(item.get(c)) for c in names])
+        checked_text(n, ["" if item.get(c) is None else str(item.get(c)) for c in names], names)
         for n, item in enumerate(lowered, 1)
     )
     return Header(names), rows
 
 
-def read_ucdp(path: Path) -> Iterator[ProviderEventRecord | Rejected]:
+def read_ucdp(path: Path, encoding: str = "utf-8") -> Iterator[ProviderEventRecord | Rejected]:
     """One event record per row (JSON item), or a Rejected naming the line, column and reason."""
-    with path.open(encoding="utf-8-sig", errors="replace") as stream:
+    with open_text(path, encoding, errors="replace") as stream:
         is_json = stream.read(64).lstrip()[:1] in ("{", "[")
+    rows: Iterator[CellRow | Rejected]
     if is_json:
         header, rows = _json_rows(path)
     else:
-        header, rows = read_header(path, REQUIRED, EXPECTED), iter_rows(path)
-    for line, cells in rows:
-        if len(cells) != len(header.names):
-            yield Rejected(
-                line, "(row)", f"expected {len(header.names)} fields, found {len(cells)}"
-            )
+        header = read_header(path, REQUIRED, EXPECTED, encoding)
+        rows = iter_rows(path, names=header.names, encoding=encoding)
+    for row in rows:
+        if isinstance(row, Rejected):
+            yield row
             continue
+        line, cells = row
         if _is_tag_row(cells):
             continue
         try:

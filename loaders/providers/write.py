@@ -1,15 +1,33 @@
-"""One provider batch = one write transaction: actors, then events and statements with their links."""
+"""One provider batch = one write transaction: actors, places and state ties, then events and statements.
+
+A batch the server refuses because of its data (a value it cannot index or store) is split in
+halves until each refused row is alone: that row becomes a reject, every other row is written.
+"""
 
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass, field
 from typing import Any
 
-from neo4j import ManagedTransaction, SummaryCounters
+from neo4j import ManagedTransaction, Session, SummaryCounters
+from neo4j.exceptions import Neo4jError
 
 from graph.queries.ingest import merge_actors
 from graph.queries.ingest_events import existing_ids, write_events, write_statements
+from graph.queries.ingest_places import merge_place_links, merge_places
+from graph.queries.ingest_states import merge_state_ties
+from loaders.providers.limits import excerpt
 from loaders.providers.rows import GraphBatch
+from schema.providers import Rejected
+
+# Server errors a value can cause. Any other error (the server's state, a bug in a query) aborts the
+# load instead: committed batches stay, and the same command resumes.
+DATA_ERROR_CODES = {
+    "Neo.ClientError.Statement.ArgumentError",
+    "Neo.ClientError.Statement.TypeError",
+    "Neo.DatabaseError.Statement.ExecutionFailed",  # e.g. "Property value is too large to index"
+}
 
 COUNTED = (
     "nodes_created",
@@ -38,6 +56,12 @@ def write_batch(tx: ManagedTransaction, batch: GraphBatch) -> Counter[str]:
     """Write the batch; return summed server counters (created/deleted nodes and relationships)."""
     total: Counter[str] = Counter()
     _add(total, [merge_actors(tx, rows=list(batch.actors.values()))])
+    if batch.places:
+        _add(total, [merge_places(tx, rows=list(batch.places.values()))])
+    if batch.place_links:
+        _add(total, [merge_place_links(tx, rows=list(batch.place_links.values()))])
+    if batch.ties:
+        _add(total, [merge_state_ties(tx, rows=list(batch.ties.values()))])
     if batch.events:
         new, known = _split(tx, batch.events, statements=False)
         _add(total, write_events(tx, new=new, known=known))
@@ -45,3 +69,53 @@ def write_batch(tx: ManagedTransaction, batch: GraphBatch) -> Counter[str]:
         new, known = _split(tx, batch.statements, statements=True)
         _add(total, write_statements(tx, new=new, known=known))
     return total
+
+
+@dataclass
+class BatchOutcome:
+    """What writing a batch did: events and statements written, server counters, rows refused."""
+
+    events: int = 0
+    statements: int = 0
+    counters: Counter[str] = field(default_factory=Counter)
+    refused: dict[str, Rejected] = field(default_factory=dict)  # by record id
+
+    def __add__(self, other: BatchOutcome) -> BatchOutcome:
+        return BatchOutcome(
+            self.events + other.events,
+            self.statements + other.statements,
+            self.counters + other.counters,
+            {**self.refused, **other.refused},
+        )
+
+
+def write_isolating(session: Session, batch: GraphBatch, *, whole: bool = True) -> BatchOutcome:
+    """Write the batch in one transaction; if its data is refused, halve it until the bad rows are alone.
+
+    When every row of the whole batch is refused, the rows are not the problem: the error is raised.
+    """
+    if not batch:
+        return BatchOutcome()
+    try:
+        counters = session.execute_write(write_batch, batch)
+        return BatchOutcome(len(batch.events), len(batch.statements), counters)
+    except Neo4jError as error:
+        if error.code not in DATA_ERROR_CODES:
+            raise
+        if len(batch) == 1:
+            ((record_id, line),) = batch.lines.items()
+            return BatchOutcome(refused={record_id: _refused(line, record_id, error)})
+        first, second = batch.halves()
+        outcome = write_isolating(session, first, whole=False)
+        outcome += write_isolating(session, second, whole=False)
+        if whole and len(outcome.refused) == len(batch):
+            raise error from None
+        return outcome
+
+
+def _refused(line: int, record_id: str, error: Neo4jError) -> Rejected:
+    message = (error.message or "").strip()
+    first_line = message.splitlines()[0] if message else error.code or type(error).__name__
+    return Rejected(
+        line, "(row)", f"Neo4j refused the row: {excerpt(first_line)}", excerpt(record_id)
+    )

@@ -102,14 +102,17 @@ def test_accusation_network_marks_russia_turkey_mutual(seeded_client: TestClient
         ("actor:russia", "actor:turkey"),
         ("actor:turkey", "actor:russia"),
     ]
+    recent_months = {"text": "2019-11/2020-02", "start": "2019-11-01", "end": "2020-02-29", "precision": "month"}
     assert edges[("actor:russia", "actor:turkey")] == {
+        "id": "actor:russia->actor:turkey",
         "source": "actor:russia",
         "target": "actor:turkey",
-        "count": 1,
+        "statement_count": 1,
+        "accusation_count": 1,
         "charges": ["violating the 2018 de-escalation agreement"],
         "statements": ["stmt:russia-accuses-turkey-of-violating-agreement"],
-        "first_date": "2019-11-01",
-        "last_date": "2019-11-01",
+        "first_date": recent_months,
+        "last_date": recent_months,
         "mutual": True,
     }
     assert edges[("actor:turkey", "actor:russia")]["mutual"] is True
@@ -119,7 +122,7 @@ def test_accusation_network_marks_russia_turkey_mutual(seeded_client: TestClient
 
 def test_accusation_network_at_state_level_weighs_the_ambassador_in(seeded_client: TestClient) -> None:
     body = seeded_client.get("/accusations/network?level=state").json()
-    assert [(e["source"], e["target"], e["count"], e["mutual"]) for e in body["edges"]] == [
+    assert [(e["source"], e["target"], e["statement_count"], e["mutual"]) for e in body["edges"]] == [
         ("actor:russia", "actor:turkey", 4, True),
         ("actor:polygraph-info", "actor:syria", 1, False),
         ("actor:turkey", "actor:russia", 1, True),
@@ -134,14 +137,19 @@ def test_accusation_network_at_state_level_weighs_the_ambassador_in(seeded_clien
         "stmt:erkhov-russia-responds-to-turkish-violations",
         "stmt:russia-accuses-turkey-of-violating-agreement",
     ]
-    assert (first["first_date"], first["last_date"]) == ("2019-11-01", "2020-02-01")
-    assert [(n["id"], n["accusations_made"], n["accusations_received"]) for n in body["nodes"]] == [
-        ("actor:iran", 0, 1),
-        ("actor:polygraph-info", 1, 0),
-        ("actor:russia", 4, 2),
-        ("actor:syria", 0, 2),
-        ("actor:turkey", 1, 4),
-        ("actor:un", 3, 0),
+    # First and last in timeline order, each at its own precision (never "2020-02-01" for a month).
+    assert (first["first_date"]["text"], first["last_date"]["text"]) == ("2019-11/2020-02", "2020-02")
+    # Cutts' one tweet accuses Iran, Russia and Syria's forces: one statement, three accusations.
+    assert [
+        (n["id"], n["statements_made"], n["statements_received"], n["accusations_made"], n["accusations_received"])
+        for n in body["nodes"]
+    ] == [
+        ("actor:iran", 0, 1, 0, 1),
+        ("actor:polygraph-info", 1, 0, 1, 0),
+        ("actor:russia", 4, 2, 4, 2),
+        ("actor:syria", 0, 2, 0, 2),
+        ("actor:turkey", 1, 4, 1, 4),
+        ("actor:un", 1, 0, 3, 0),
     ]
 
 
@@ -151,7 +159,7 @@ def test_accusation_network_mutual_ignores_actor_filters_and_limit(seeded_client
         ("actor:russia", "actor:turkey", True)
     ]
     february = seeded_client.get("/accusations/network?level=state&start=2020-02-01&end=2020-02-29&limit=1").json()
-    assert [(e["source"], e["target"], e["count"], e["mutual"]) for e in february["edges"]] == [
+    assert [(e["source"], e["target"], e["statement_count"], e["mutual"]) for e in february["edges"]] == [
         ("actor:russia", "actor:turkey", 4, True)
     ]
     assert february["truncated"] is True

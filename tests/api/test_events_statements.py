@@ -68,6 +68,26 @@ def test_statements_filter_by_speaker_stance_and_about(seeded_client: TestClient
     ]
 
 
+def test_statements_list_carries_verdicts_and_filters_by_rating(seeded_client: TestClient) -> None:
+    items = {i["id"]: i for i in seeded_client.get("/statements?speaker=actor:aleksei-erkhov").json()["items"]}
+    assert items["stmt:erkhov-blames-turkey"]["verdicts"] == [
+        {
+            "by": {"id": "actor:polygraph-info", "name": "Polygraph.info", "kind": "media_outlet"},
+            "rating": "Misleading",
+            "rating_normalized": "misleading",
+            "date": {"text": "2020-02-19/2020-02-29", "start": "2020-02-19", "end": "2020-02-29", "precision": "day"},
+        }
+    ]
+    assert items["stmt:erkhov-accusations-baseless"]["verdicts"] == []
+    # The seed's one fact-check rates one claim.
+    assert _ids(seeded_client, "/statements?rating=misleading") == ["stmt:erkhov-blames-turkey"]
+    assert _ids(seeded_client, "/statements?rating=false&rating=misleading") == ["stmt:erkhov-blames-turkey"]
+    assert _ids(seeded_client, "/statements?rating=true") == []
+    assert _ids(seeded_client, "/statements?rating=misleading&speaker=actor:russia") == []
+    response = seeded_client.get("/statements?rating=fake")
+    assert response.status_code == 422 and response.json()["detail"][0]["loc"] == ["query", "rating", 0]
+
+
 def test_statement_detail_has_verdicts_and_contradicting_and_supporting_statements(
     seeded_client: TestClient,
 ) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import socket
+import time
 
 from fastapi.testclient import TestClient
 from pydantic import SecretStr
@@ -32,13 +33,12 @@ def test_health_reports_reachable_neo4j_with_version_and_edition(client: TestCli
 
 
 def test_health_answers_503_json_when_neo4j_is_down() -> None:
-    down = GraphSettings(
-        uri=f"bolt://127.0.0.1:{_unused_port()}",
-        password=SecretStr("irrelevant"),
-        connection_timeout_seconds=1,
-    )
+    down = GraphSettings(uri=f"bolt://127.0.0.1:{_unused_port()}", password=SecretStr("irrelevant"))
     with TestClient(create_app(down), raise_server_exceptions=False) as client:
-        response = client.get("/health")
+        for _ in range(3):
+            started = time.monotonic()
+            response = client.get("/health")
+            assert time.monotonic() - started < 1.0
     assert response.status_code == 503
     assert response.headers["retry-after"] == "10"
     assert response.json()["neo4j"]["reachable"] is False

@@ -30,10 +30,14 @@ def test_openapi_documents_every_endpoint_with_its_response_model(client: TestCl
         assert f"#/components/schemas/{model}" in schema, path
         assert "422" in operation["responses"], path
         assert operation["summary"] and operation["description"], path
-    for path in ("/events/{event_id}", "/statements/{statement_id}", "/actors/{actor_id}", "/paths"):
+    for path in ("/events/{event_id}", "/statements/{statement_id}", "/actors/{actor_id}", "/paths",
+                 "/timeline", "/events", "/statements", "/accusations", "/accusations/network"):
         assert "404" in document["paths"][path]["get"]["responses"], path
     timeline_formats = json.dumps(document["paths"]["/timeline"]["get"]["responses"]["200"])
     assert "TimelineJSDocument" in timeline_formats and "VisTimeline" in timeline_formats
+    network_formats = json.dumps(document["paths"]["/accusations/network"]["get"]["responses"]["200"])
+    assert "CytoscapeNetwork" in network_formats and "VisNetwork" in network_formats
+    assert "CyEdgeData" in document["components"]["schemas"]
 
 
 def test_openapi_examples_come_from_the_seed(client: TestClient) -> None:

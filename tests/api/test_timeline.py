@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import html
 from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from tests.api.timelinejs_format import TJSDocument
 
 # Read off data/seed/idlib-2018-2020.yaml: every dated item whose range overlaps February 2020, by
 # (first possible day; year, month, week, span of days, exact day; id).
@@ -203,66 +205,72 @@ def test_timeline_filters_by_type_stance_place_and_text(seeded_client: TestClien
     ]
 
 
-class _TJSDate(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    year: int
-    month: int | None = Field(default=None, ge=1, le=12)
-    day: int | None = Field(default=None, ge=1, le=31)
-    display_date: str | None = None
-
-    @model_validator(mode="after")
-    def _day_needs_month(self) -> _TJSDate:
-        assert self.day is None or self.month is not None
-        return self
-
-
-class _TJSText(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    headline: str = Field(min_length=1)
-    text: str | None = None
-
-
-class _TJSEvent(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    start_date: _TJSDate
-    end_date: _TJSDate | None = None
-    text: _TJSText
-    group: str | None = None
-    display_date: str | None = None
-    unique_id: str | None = Field(default=None, pattern=r"^[A-Za-z0-9_.\-]+$")
-
-
-class _TJSDocument(BaseModel):
-    """The shape TimelineJS3 reads (timeline.knightlab.com/docs/json-format.html), strictly."""
-
-    model_config = ConfigDict(extra="forbid")
-    title: dict[str, _TJSText]
-    events: list[_TJSEvent] = Field(min_length=1)
-    scale: str
-
-
 def test_timeline_timelinejs_document_has_the_shape_timelinejs_reads(seeded_client: TestClient) -> None:
     response = seeded_client.get("/timeline?start=2020-02&end=2020-02&format=timelinejs")
     assert response.status_code == 200
-    document = _TJSDocument.model_validate(response.json())
+    document = TJSDocument.model_validate(response.json())
     assert document.scale == "human"
-    assert len(document.events) == len(FEBRUARY_2020)
+    assert [event.unique_id for event in document.events] == [i.replace(":", "-") for i in FEBRUARY_2020]
+    assert document.title is not None and document.title.text is not None
+    assert document.title.text.headline == "Events and statements, February 2020"
     month, talks, day = (response.json()["events"][i] for i in (9, 20, 30))
     assert month == {
-        "start_date": {"year": 2020, "month": 2},
+        "start_date": {"year": 2020, "month": 2, "day": 1},
+        "end_date": {"year": 2020, "month": 2, "day": 29},
         "text": {
             "headline": "Erkhov blames Turkey for the escalation in northwest Syria",
-            "text": "Turkey is to blame for escalating tensions between Russia and Turkey in northwest Syria.",
+            "text": "<p>Turkey is to blame for escalating tensions between Russia and Turkey in northwest Syria.</p>"
+            "<blockquote>In an interview with the state-owned news outlet Sputnik, Russian Ambassador to "
+            "Turkey Aleksei Erkhov blamed Turkey for escalating tensions between the two countries in "
+            "northwest Syria.</blockquote>"
+            "<p>Rated Misleading by Polygraph.info</p>"
+            '<p class="tl-credit">Sources: Disputing Turkey, Russian Ambassador Dodges Blame Over Deadly '
+            "Airstrikes in Northwest Syria (Polygraph.info, 19–29 February 2020); Sputnik interview with "
+            "Russian Ambassador to Turkey Aleksei Erkhov (Sputnik, February 2020)</p>",
         },
         "group": "Statements",
-        "display_date": "2020-02",
+        "display_date": "February 2020",
         "unique_id": "stmt-erkhov-blames-turkey",
     }
-    assert talks["start_date"] == {"year": 2020, "month": 2, "day": 17}
-    assert talks["end_date"] == {"year": 2020, "month": 2, "day": 18}
+    assert (talks["display_date"], talks["end_date"]) == ("17–18 February 2020", {"year": 2020, "month": 2, "day": 18})
     assert talks["group"] == "Events"
-    assert day["start_date"] == {"year": 2020, "month": 2, "day": 19}
-    assert "end_date" not in day and "display_date" not in day
+    assert (day["start_date"], day["display_date"]) == ({"year": 2020, "month": 2, "day": 19}, "19 February 2020")
+    assert "end_date" not in day
+
+
+def test_timeline_timelinejs_gives_every_range_its_end_words_and_credit(seeded_client: TestClient) -> None:
+    events = seeded_client.get("/timeline?format=timelinejs&limit=1000").json()["events"]
+    by_id = {event["unique_id"]: event for event in events}
+    escalation = by_id["event-2019-2020-idlib-escalation"]
+    assert escalation["display_date"] == "April 2019 – February 2020"
+    assert escalation["end_date"] == {"year": 2020, "month": 2, "day": 29}
+    assert by_id["event-russian-military-bases-syria"]["display_date"] == "2000 – February 2020"
+    assert by_id["event-2018-idlib-ceasefire"]["display_date"] == "17 September 2018"
+    assert by_id["event-2019-04-syrian-offensive"]["display_date"] == "April 2019"
+    assert by_id["event-2019-2020-civilian-deaths-nw-syria"]["display_date"] == "15 May 2019 – 15 February 2020"
+    items = seeded_client.get("/timeline?limit=1000").json()["items"]
+    assert len(items) == len(events)
+    for item, event in zip(items, events, strict=True):
+        credit = event["text"]["text"].split('<p class="tl-credit">')[1]
+        assert all(html.escape(source["title"]) in credit for source in item["sources"]), item["id"]
+        ranged = item["date"]["start"] != item["date"]["end"]
+        assert ("end_date" in event) == ranged, item["id"]
+    # A source with a URL is linked from the credit line.
+    agreement = by_id["event-2018-de-escalation-agreement"]["text"]["text"]
+    assert '<a href="https://undocs.org/S/2018/852" target="_blank" rel="noopener">Letter dated' in agreement
+
+
+def test_timeline_timelinejs_opens_at_the_window_not_at_background(seeded_client: TestClient) -> None:
+    february = seeded_client.get("/timeline?start=2020-02&end=2020-02&format=timelinejs").json()
+    # Slide 0 is the title; the bases (2000–2020) and the escalation (from April 2019) start
+    # before the window: the view opens at the first item of February 2020.
+    start = february["options"]["start_at_slide"]
+    assert february["events"][start - 1]["unique_id"] == "event-2020-02-russian-specialists-killed"
+    everything = seeded_client.get("/timeline?format=timelinejs&limit=1000").json()
+    start = everything["options"]["start_at_slide"]
+    # No window: the first item that is not decades long (Russia's bases, 2000–2020, is).
+    assert everything["events"][start - 1]["unique_id"] == "event-2015-09-russian-airstrikes"
+    assert everything["title"]["text"]["headline"] == "Events and statements"
 
 
 def test_timeline_vis_items_are_points_or_ranges_with_groups(seeded_client: TestClient) -> None:
@@ -291,11 +299,19 @@ def test_timeline_vis_items_are_points_or_ranges_with_groups(seeded_client: Test
         "end": "2020-03-01",
         "type": "range",
         "group": "statement",
-        "title": "2020-02",
-        "className": "statement precision-month",
+        "title": "<b>Erkhov blames Turkey for the escalation in northwest Syria</b><br>February 2020<br>"
+        "Turkey is to blame for escalating tensions between Russia and Turkey in northwest Syria.<br>"
+        "Actors: Aleksei Erkhov (speaker), Turkey (accused)<br>"
+        "Rated Misleading by Polygraph.info<br>"
+        "Sources: Disputing Turkey, Russian Ambassador Dodges Blame Over Deadly Airstrikes in Northwest "
+        "Syria (Polygraph.info, 19–29 February 2020); Sputnik interview with Russian Ambassador to Turkey "
+        "Aleksei Erkhov (Sputnik, February 2020)",
+        "className": "statement precision-month approximate",
     }
-    assert by_id["stmt:cutts-stop-the-carnage"]["type"] == "point"
-    assert "end" not in by_id["stmt:cutts-stop-the-carnage"]
+    tweet = by_id["stmt:cutts-stop-the-carnage"]
+    assert (tweet["type"], tweet["className"]) == ("point", "statement precision-day")
+    assert "end" not in tweet
+    assert tweet["title"].startswith("<b>Cutts: ") and "<br>15 February 2020<br>" in tweet["title"]
 
 
 def test_timeline_format_pages_carry_the_cursor_in_a_header(seeded_client: TestClient) -> None:

@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 from neo4j import Driver
+from neo4j.spatial import WGS84Point
 
 from api.app import create_app
 from graph.export.values import native
@@ -61,7 +62,8 @@ NODES: dict[Label, list[dict[str, Any]]] = {
         {"id": "place:syria", "source_ids": ["src:a"], "name": "Syria", "kind": "country",
          "country": "SYR"},
         {"id": "place:idlib", "source_ids": ["src:a"], "name": "Idlib", "kind": "city",
-         "country": "SYR", "latitude": 35.9306, "longitude": 0.1 + 0.2},
+         "country": "SYR", "latitude": 35.9306, "longitude": 0.1 + 0.2,
+         "point": WGS84Point((36.6339, 0.1 + 0.2))},
     ],
     E: [
         {"id": "event:2019-04-offensive", "source_ids": ["src:c"], "title": "Offensive",
@@ -69,7 +71,7 @@ NODES: dict[Label, list[dict[str, Any]]] = {
          **_dated("date", "2019-04-01", "2019-04-30", "2019-04", "month")},
         {"id": "event:2020-02-17-strike", "source_ids": ["src:a", "src:b"], "title": "Strike",
          "type": "airstrike", "summary": "Airstrike", "fatalities_best": 5, "fatalities_low": 3,
-         "provider_id": "x1", **_dated("date", "2020-02-17", "2020-02-17", "2020-02-17", "day")},
+         "provider_id": "x1", "point": WGS84Point((-179.99, -12.5)), **_dated("date", "2020-02-17", "2020-02-17", "2020-02-17", "day")},
         {"id": "event:far", "source_ids": ["src:far"], "title": "Far", "type": "clash",
          "summary": "Far", **_dated("date", "2018-01-01", "2018-12-31", "2018", "year")},
     ],

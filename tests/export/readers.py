@@ -8,12 +8,13 @@ from typing import Any
 from xml.etree import ElementTree
 
 import networkx as nx
+import shapely.wkt
 from rdflib import Graph, Literal, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import RDF
 
-from graph.export.rdf import CKG
-from graph.export.values import PropType, from_json, from_text
+from graph.export.rdf import CKG, GEO
+from graph.export.values import PointValue, PropType, from_json, from_text
 
 Snapshot = tuple[dict[str, Any], dict[str, Any]]
 
@@ -82,7 +83,10 @@ def _rdf_properties(graph: Graph, subject: URIRef) -> dict[str, Any]:
         if not str(predicate).startswith(str(CKG)):
             continue
         key = str(predicate)[len(str(CKG)):]
-        if isinstance(value, Literal):
+        if isinstance(value, Literal) and value.datatype == GEO.wktLiteral:
+            point = shapely.wkt.loads(str(value))
+            properties[key] = PointValue(point.x, point.y)
+        elif isinstance(value, Literal):
             properties[key] = value.toPython()
         elif value == RDF.nil or not isinstance(value, URIRef):
             properties[key] = [item.toPython() for item in Collection(graph, value)]

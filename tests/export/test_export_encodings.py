@@ -5,11 +5,21 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from neo4j.spatial import CartesianPoint, WGS84Point
 
 from graph.export.csv import field
 from graph.export.csv_import import parse_value, records
 from graph.export.cypher import literal, name
-from graph.export.values import ExportError, PropType, prop_type
+from graph.export.values import (
+    ExportError,
+    PointValue,
+    PropType,
+    from_text,
+    native,
+    prop_type,
+    to_json,
+    to_text,
+)
 
 
 def test_csv_field_quotes_values_and_leaves_missing_empty() -> None:
@@ -47,5 +57,17 @@ def test_prop_type_merges_empty_lists_and_refuses_mixed_types() -> None:
     assert prop_type(["DATE NOT NULL"], "x") is PropType.DATE
     with pytest.raises(ExportError, match="several types"):
         prop_type(["INTEGER NOT NULL", "FLOAT NOT NULL"], ":Event.fatalities_best")
+    assert prop_type(["POINT NOT NULL"], ":Place.point") is PropType.POINT
     with pytest.raises(ExportError, match="POINT"):
-        prop_type(["POINT NOT NULL"], ":Place.location")
+        prop_type(["LIST<POINT NOT NULL> NOT NULL"], ":Place.points")
+    with pytest.raises(ExportError, match="DURATION"):
+        prop_type(["DURATION NOT NULL"], ":Event.took")
+
+
+def test_points_export_as_geojson_geometries_and_back() -> None:
+    point = native(WGS84Point((36.6339, 35.9306)))
+    assert point == PointValue(36.6339, 35.9306)
+    assert to_json(point) == {"type": "Point", "coordinates": [36.6339, 35.9306]}
+    assert from_text(to_text(point), PropType.POINT) == point
+    with pytest.raises(ExportError, match="WGS-84 2D"):
+        native(CartesianPoint((1.0, 2.0)))

@@ -10,6 +10,7 @@ import pytest
 from fastapi.testclient import TestClient
 from neo4j import Driver
 
+from graph.export.values import PointValue
 from graph.settings import GraphSettings
 from tests.export.conftest import graph_snapshot
 from tests.export.readers import read_gexf, read_graphml, read_json, read_rdf
@@ -40,6 +41,7 @@ def test_export_format_reads_back_equal_to_graph(
 def test_export_json_keeps_typed_edge_cases(small_graph: Driver, export_client: TestClient) -> None:
     nodes, _ = read_json(export_client.get("/export", params={"seed": "place:idlib"}).content)
     assert nodes["place:idlib"][1]["longitude"] == 0.1 + 0.2
+    assert nodes["place:idlib"][1]["point"] == PointValue(36.6339, 0.1 + 0.2)
     nodes, _ = read_json(export_client.get("/export", params={"seed": ERKHOV}).content)
     assert nodes[ERKHOV][1]["description"] == 'Ambassador, "quoted"\nsecond line'
     assert nodes["stmt:erkhov-blames-turkey"][1]["verbatim"] is False
@@ -66,11 +68,13 @@ def test_export_csv_headers_follow_neo4j_admin_format(small_graph: Driver, expor
     events = list(csv.reader(io.StringIO(archive.read("nodes/Event.csv").decode())))
     assert events[0] == [
         "id:ID", ":LABEL", "date:string", "date_end:date", "date_precision:string", "date_start:date",
-        "fatalities_best:long", "fatalities_low:long", "provider_id:string", "source_ids:string[]",
+        "fatalities_best:long", "fatalities_low:long", "point:point", "provider_id:string",
+        "source_ids:string[]",
         "summary:string", "title:string", "type:string",
     ]
     assert events[1][:2] == ["event:2019-04-offensive", "Event"]
-    assert events[2][9] == "src:a;src:b"
+    assert events[2][10] == "src:a;src:b"
+    assert events[2][8] == "{longitude:-179.99,latitude:-12.5}"  # neo4j-admin's point syntax
     rated = list(csv.reader(io.StringIO(archive.read("relationships/RATED.csv").decode())))
     assert rated[0][:4] == [":START_ID", ":END_ID", ":TYPE", "id:string"]
     assert rated[1][:3] == ["actor:polygraph-info", "stmt:erkhov-blames-turkey", "RATED"]

@@ -61,13 +61,54 @@ def test_start_without_install_tells_what_to_run(tmp_path: Path) -> None:
         missing.start()
 
 
-def test_cli_status_of_a_stopped_instance_exits_3(tmp_path: Path) -> None:
-    done = subprocess.run(
-        [str(REPO / ".venv" / "bin" / "ckg"), "db", "status"],
-        cwd=tmp_path,
+def _ckg_elsewhere(*args: str, cwd: Path, **env: str) -> subprocess.CompletedProcess[str]:
+    """`ckg` run from a folder outside the project, with a bare environment plus `env`."""
+    return subprocess.run(
+        [str(REPO / ".venv" / "bin" / "ckg"), *args],
+        cwd=cwd,
         capture_output=True,
         text=True,
-        env={"PATH": "/usr/bin:/bin", "HOME": str(tmp_path)},
+        env={"PATH": "/usr/bin:/bin", "HOME": str(cwd), **env},
+        timeout=120,
     )
+
+
+def test_cli_status_of_a_stopped_instance_exits_3(tmp_path: Path, test_instance: LocalInstance) -> None:
+    # An empty CKG_HOME: the distribution is not installed there.
+    done = _ckg_elsewhere("db", "status", cwd=tmp_path, CKG_HOME=str(tmp_path))
     assert done.returncode == 3
-    assert "not installed" in done.stdout
+    assert f"not installed in {tmp_path}" in done.stdout
+
+
+def test_cli_finds_the_project_from_any_folder(tmp_path: Path, test_instance: LocalInstance) -> None:
+    # Issue 12: outside the project `db status` said "not installed" while the server ran.
+    done = _ckg_elsewhere("db", "status", "--instance", test_instance.name, cwd=tmp_path)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert f"Neo4j ({test_instance.name}) is running at bolt://127.0.0.1:{test_instance.bolt_port}" in done.stdout
+
+
+def test_cli_load_from_any_folder_uses_the_project_instance(
+    tmp_path: Path, test_instance: LocalInstance
+) -> None:
+    seed = REPO / "data" / "seed" / "idlib-2018-2020.yaml"
+    done = _ckg_elsewhere("load", str(seed), "--dry-run", "--instance", test_instance.name, cwd=tmp_path)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "Dry run" in done.stdout
+
+
+def test_cli_names_what_it_could_not_find(tmp_path: Path) -> None:
+    missing = tmp_path / "nowhere"
+    done = _ckg_elsewhere("db", "status", cwd=tmp_path, CKG_HOME=str(missing))
+    assert done.returncode == 1
+    assert f"CKG_HOME is {missing}, which is not a folder" in done.stderr
+    done = _ckg_elsewhere("load", str(REPO / "data" / "seed" / "idlib-2018-2020.yaml"),
+                          "--instance", "never-started", cwd=tmp_path)
+    assert done.returncode == 1
+    assert "Neo4j (never-started) has no password file at" in done.stderr
+    assert "credentials" not in done.stderr
+
+
+def test_instance_files_are_owner_only(test_instance: LocalInstance) -> None:
+    assert test_instance.directory.stat().st_mode & 0o777 == 0o700
+    for private in (test_instance.password_file, test_instance.directory / "conf" / "neo4j.conf"):
+        assert private.stat().st_mode & 0o077 == 0, private

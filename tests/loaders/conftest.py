@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import subprocess
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
@@ -16,6 +17,7 @@ from loaders.curated import load_curated
 from loaders.report import LoadReport
 
 DATA = Path(__file__).parent / "data"
+CKG = Path(__file__).resolve().parents[2] / ".venv" / "bin" / "ckg"
 
 ALL_NODES = "MATCH (n) RETURN labels(n) AS labels, properties(n) AS props"
 ALL_RELATIONSHIPS = """
@@ -67,3 +69,10 @@ def load(clean_graph: Driver, settings: GraphSettings) -> Callable[..., LoadRepo
             return load_curated(path, session, dry_run=dry_run, batch_size=batch_size)
 
     return run
+
+
+def ckg_load(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
+    """Run `ckg load ARGS` as a user would (wide terminal, so table rows stay on one line)."""
+    return subprocess.run(
+        [str(CKG), "load", *args], env={**env, "COLUMNS": "200"}, capture_output=True, text=True
+    )

@@ -68,6 +68,7 @@ def test_curated_load_follows_the_property_contract(load: Load, graph_state: Sta
         "date_precision": "month",
         "date_note": "'last April' resolved against February 2020",
         "fatalities_best": 13,
+        "asserted_by": ["mini-idlib"],
     }
     assert state.node("src:polygraph")["publisher"] == "Polygraph.info"
     assert state.node("src:polygraph")["published_end"] == dt.date(2020, 2, 29)
@@ -83,6 +84,7 @@ def test_curated_load_follows_the_property_contract(load: Load, graph_state: Sta
             "source_ids": ["src:polygraph"],
             "quote": "the Syrian government launched an offensive",
             "role": "perpetrator",
+            "asserted_by": ["mini-idlib"],
         },
     )
     assert state.relationship("affiliated_with:actor:aleksei-erkhov->actor:russia:represents")[
@@ -97,6 +99,7 @@ def test_curated_load_follows_the_property_contract(load: Load, graph_state: Sta
         "valid_start": dt.date(2016, 1, 1),
         "valid_end": dt.date(2020, 12, 31),
         "valid_precision": "year",
+        "asserted_by": ["mini-idlib"],
     }
     rated = state.relationship("rated:actor:polygraph-info->stmt:erkhov-blames-turkey")[3]
     assert (
@@ -160,6 +163,7 @@ def test_curated_changed_fact_updates_without_duplicate_or_stale_property(
         "aliases": [],
         "country": "RUS",
         "description": "Russia's Ambassador to Turkey since 2016",
+        "asserted_by": ["mini-idlib"],
     }
     assert "quote" not in state.node("stmt:erkhov-blames-turkey")
     assert (

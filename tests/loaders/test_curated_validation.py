@@ -48,12 +48,13 @@ def test_validation_reports_header_and_id_form_problems(tmp_path: Path) -> None:
     path = tmp_path / "header.yaml"
     path.write_text(
         "format: conflictkg/curated@2\n"
-        "dataset: {id: x}\n"
+        "dataset: {id: Idlib 2020}\n"
         "actors:\n"
         "  - {id: Actor:Russia, name: Russia, kind: state, country: Russia, sources: []}\n"
     )
     assert _issues(path) == [
         f"{path}:1: format: unsupported value 'conflictkg/curated@2'; expected 'conflictkg/curated@1'",
+        f"{path}:2: dataset.id: 'Idlib 2020' is not a dataset id (a slug: a-z 0-9 - . _)",
         f"{path}:2: dataset.title: required field is missing",
         f"{path}:4: actors[0].country: 'Russia' is not an ISO 3166 alpha-3 country code (e.g. SYR)",
         f"{path}:4: actors[0].id: 'Actor:Russia' is not an id of the form actor:<slug> (slug: a-z 0-9 - . _)",

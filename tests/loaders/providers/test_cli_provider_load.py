@@ -74,7 +74,7 @@ def test_cli_refuses_a_file_of_the_wrong_format_before_writing(
     assert "is not an ACLED export" in done.stderr and "61 tab-separated columns" in done.stderr
     done = _ckg(cli_env, str(data_dir / "ucdp_ged_syria.csv"), "--format", "gdelt")
     assert done.returncode == 2
-    assert "expected 61 tab-separated columns without a header, found 1" in done.stderr
+    assert "(1.0 backfile) tab-separated columns without a header, found 1" in done.stderr
     assert rows(clean_graph, settings, "MATCH (n) RETURN count(n)") == [(0,)]
 
 
@@ -149,4 +149,17 @@ def test_cli_load_killed_half_way_then_rerun_ends_as_one_clean_run(
     clean_graph.execute_query("MATCH (n) DETACH DELETE n", database_=settings.database)
     assert _ckg(cli_env, str(path), "--batch-size", "500").returncode == 0
     assert graph_checksum(clean_graph, settings) == after_resume
-    assert after_resume[:2] == (20_000 + 1 + 7, 40_000)  # rows, src:gdelt, 7 actors
+    # rows, src:gdelt, 7 actors and the state of Syria, 3 places (Syria ⊃ Idlib ⊃ Idlib city);
+    # 3 links per row (2 actors, 1 place), 2 LOCATED_IN, 5 organ → state ties
+    assert after_resume[:2] == (20_000 + 1 + 8 + 3, 60_002 + 5)
+
+
+def test_cli_reports_places_and_the_location_cells_it_could_not_use(
+    cli_env: dict[str, str], clean_graph: Driver, data_dir: Path
+) -> None:
+    done = _ckg(cli_env, str(data_dir / "acled_geo_2020.csv"))
+    assert done.returncode == 0, done.stderr  # bad coordinates are no reject
+    assert "10 rows (10 events, 0 statements, 0 rejected)" in done.stdout
+    assert "Places: 10 of 10 rows placed, 6 with a point." in done.stdout
+    assert "latitude: latitude out of range (-90 to 90) (lost its point)" in done.stdout
+    assert "6 (95.8130)" in done.stdout  # line and value

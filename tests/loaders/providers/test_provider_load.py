@@ -13,6 +13,7 @@ from graph.writes import merge_nodes
 from loaders.curated import load_curated
 from loaders.providers.aliases import DEFAULT_ALIASES, AliasTable
 from loaders.providers.checkpoint import fingerprint, progress_path, write_checkpoint
+from loaders.providers.place_aliases import PlaceAliasTable
 
 from .conftest import graph_checksum, load, rows
 
@@ -66,10 +67,33 @@ def test_acled_load_resolves_actors_onto_the_seed_ids(
     ) == [
         ("acled-actor:hayat-tahrir-al-sham", "Hayat Tahrir al-Sham", "armed_group"),
         ("actor:civilians-syria", "Civilians (Syria)", "civilians"),
+        ("actor:russia", "Russia", "state"),
         ("actor:russian-armed-forces", "Russian Armed Forces", "armed_forces"),
+        ("actor:syria", "Syria", "state"),
         ("actor:syrian-armed-forces", "Syrian Armed Forces", "armed_forces"),
+        ("actor:turkey", "Turkey", "state"),
         ("actor:turkish-armed-forces", "Turkish Armed Forces", "armed_forces"),
     ]
+    # "Military Forces of X (…)" ties its actor to X's state (the seed's ids) with the ACLED name
+    # as evidence; "Civilians (Syria)" is only located in Syria.
+    assert rows(
+        clean_graph,
+        settings,
+        "MATCH (a)-[r:AFFILIATED_WITH]->(s) RETURN r.id, r.role, r.source_ids, r.quote ORDER BY r.id",
+    ) == [
+        (
+            f"affiliated_with:actor:{army}-armed-forces->actor:{state}:part_of",
+            "part_of",
+            ["src:acled"],
+            name,
+        )
+        for army, state, name in (
+            ("russian", "russia", "Military Forces of Russia (2000-)"),
+            ("syrian", "syria", "Military Forces of Syria (2000-)"),
+            ("turkish", "turkey", "Military Forces of Turkey (2016-)"),
+        )
+    ]
+    assert (report.actor_mentions, report.state_mentions, report.country_mentions) == (9, 7, 1)
     ((start, end),) = rows(
         clean_graph,
         settings,
@@ -104,7 +128,7 @@ def test_gdelt_load_writes_accusations_statements_and_events(
     clean_graph: Driver, settings: GraphSettings, data_dir: Path
 ) -> None:
     report = load(clean_graph, settings, data_dir / "gdelt_syria_2020.export.CSV", "gdelt")
-    assert (report.rows_read, report.events, report.statements, report.rejected) == (13, 5, 4, 4)
+    assert (report.rows_read, report.events, report.statements, report.rejected) == (13, 6, 5, 2)
     assert rows(
         clean_graph,
         settings,
@@ -154,8 +178,33 @@ def test_gdelt_load_writes_accusations_statements_and_events(
     assert rows(
         clean_graph,
         settings,
-        "MATCH (a:Actor) WHERE NOT a.id STARTS WITH 'actor:' RETURN a.id, a.kind",
-    ) == [("gdelt-actor:SYRUAF", "armed_group")]
+        "MATCH (a:Actor) WHERE NOT a.id STARTS WITH 'actor:' RETURN a.id, a.kind, a.country",
+    ) == [("gdelt-actor:SYRUAF", "armed_group", "SYR"), ("gdelt-actor:eng", "other", None)]
+    # An accusation with an empty Actor1: no speaker, no stand-in actor, target and charge kept.
+    assert rows(
+        clean_graph,
+        settings,
+        """
+        MATCH (s:Statement {id: 'gdelt:900007'})-[r:ACCUSES]->(t:Actor)
+        RETURN s.text, t.id, COUNT { (s)<-[:MADE]-() }, s.source_url""",
+    ) == [
+        (
+            "Unidentified speaker: Accuse, not specified below (Turkey)",
+            "actor:turkey",
+            0,
+            "https://example.org/anonymous",
+        )
+    ]
+    # SYRMIL, SYRGOV, TURMIL, TURGOV, RUSGOV are organs of their state; SYRUAF is only in Syria.
+    assert rows(
+        clean_graph, settings, "MATCH (a)-[r:AFFILIATED_WITH]->(s) RETURN a.id, s.id, r.quote ORDER BY a.id"
+    ) == [
+        ("actor:russian-government", "actor:russia", "RUSGOV"),
+        ("actor:syrian-armed-forces", "actor:syria", "SYRMIL"),
+        ("actor:syrian-government", "actor:syria", "SYRGOV"),
+        ("actor:turkish-armed-forces", "actor:turkey", "TURMIL"),
+        ("actor:turkish-government", "actor:turkey", "TURGOV"),
+    ]
 
 
 def test_ucdp_load_keeps_fatality_ranges_and_precision(
@@ -208,7 +257,7 @@ def test_provider_load_keeps_the_seed_actor_and_adds_its_dataset(
     ) == [("Syrian Arab Army", ["SAA"], ["src:seed-article", "src:acled"])]
     assert rows(
         clean_graph, settings, "MATCH (a:Actor) WHERE a.name CONTAINS 'Syria' RETURN count(a)"
-    ) == [(2,)]
+    ) == [(3,)]  # the army, Civilians (Syria) and the state it is tied to
 
 
 def test_provider_reload_is_idempotent(
@@ -234,7 +283,9 @@ def test_provider_reload_is_idempotent(
             again.actors_removed,
         ) == (0, 0, 0, 0)
     assert graph_checksum(clean_graph, settings) == before
-    assert before[:2] == (34, 33)
+    # 13 places with 14 LOCATED_IN and one OCCURRED_IN per placed row; 6 organ → state ties; the
+    # GDELT accusation with an empty Actor1 (gdelt:900007) is a statement without a speaker
+    assert before[:2] == (50, 75)
 
 
 def test_reload_after_adding_an_alias_moves_links_and_drops_the_orphan(
@@ -275,7 +326,7 @@ def test_provider_load_resumes_after_the_checkpoint(
 ) -> None:
     path = data_dir / "acled_syria_2020.csv"
     write_checkpoint(
-        path, fingerprint(path, "acled", AliasTable.load().digest), 3
+        path, fingerprint(path, "acled", AliasTable.load().digest + PlaceAliasTable.load().digest), 3
     )  # lines 2-3 committed
     report = load(clean_graph, settings, path, "acled")
     assert (report.rows_read, report.skipped_resumed, report.events) == (4, 2, 4)
@@ -319,6 +370,7 @@ def test_provider_loads_merge_onto_the_loaded_seed_story(
     assert [a[0] for a in after if not a[0].startswith("actor:")] == [  # type: ignore[union-attr]
         "acled-actor:hayat-tahrir-al-sham",
         "gdelt-actor:SYRUAF",
+        "gdelt-actor:eng",
         "ucdp-actor:6457",
     ]
     assert rows(

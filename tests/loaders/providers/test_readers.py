@@ -138,17 +138,33 @@ def test_read_gdelt_maps_cameo_onto_events_and_statements() -> None:
         "gdelt:900004": "agreement",
         "gdelt:900005": "negotiation",
         "gdelt:900006": "armed_clash",
+        "gdelt:900008": "negotiation",  # `eng`: CAMEO's ethnic code for the English
         "gdelt:900012": "armed_clash",
     }
+    unknown = records["gdelt:900007"]  # 112 with an empty Actor1: kept, speaker unknown
+    assert isinstance(unknown, ProviderStatementRecord)
+    assert (unknown.speaker, unknown.target.key, unknown.target_rel, unknown.stance) == (
+        None,
+        "TUR",
+        "ACCUSES",
+        "accusation",
+    )
+    assert unknown.text == "Unidentified speaker: Accuse, not specified below (Turkey)"
+    english = records["gdelt:900008"].participants[0].actor
+    assert (english.key, english.name, english.kind, english.country, english.description) == (
+        "eng",
+        "ethnic group English",
+        "other",
+        None,
+        "CAMEO eng: ethnic group English",
+    )
     assert [(p.slot, p.actor.key, p.role) for p in records["gdelt:900006"].participants] == [
         ("actor2", "SYR", "target")
     ]  # empty Actor1 on an event: the event keeps the actor it has
     assert records["gdelt:900003"].extras["gdelt_num_mentions"] == 40
     assert [(r.line, r.column, r.reason, r.value) for r in rejects] == [
-        (7, "Actor1Code", "statement (112 Accuse, not specified below) without a speaker", ""),
-        (8, "Actor1Code", "not a CAMEO actor code", "eng"),
         (11, "EventCode", "not a CAMEO event code", "13y"),
-        (12, "(row)", "expected 61 tab-separated fields, found 58", ""),
+        (12, "(row)", "expected 61 tab-separated fields (GDELT 2.0 events), found 58", ""),
     ]
     assert len(records) + len(rejects) == 13  # every row lands or is rejected
 
@@ -221,7 +237,8 @@ def test_readers_refuse_a_file_of_another_format_naming_what_they_expected() -> 
         next(read_acled(DATA / "gdelt_syria_2020.export.CSV"))
     with pytest.raises(
         WrongFormatError,
-        match="expected 61 tab-separated columns without a header, found 1 .*CSV header: event_id_cnty",
+        match="expected 61 .*, 58 .* or 57 .* tab-separated columns without a header, found 1 "
+        ".*CSV header: event_id_cnty",
     ):
         next(read_gdelt(DATA / "acled_syria_2020.csv"))
     with pytest.raises(WrongFormatError, match="not a UCDP GED file.*side_a"):
