@@ -34,6 +34,7 @@ from linking.pairs import compare
 from linking.records import Report, ReportSummary, Windows
 from linking.summary import contender_rows, incident_row, report_rows
 from linking.taxonomy import Taxonomy
+from schema.geo import CENTROID_FROM
 
 Row = dict[str, Any]
 PAGE_SIZE = 10_000
@@ -88,17 +89,17 @@ class ReportReader:
     def report(self, row: Row) -> Report:
         start, end = _native_day(row["date_start"]), _native_day(row["date_end"])
         actors = frozenset(row.get("actors") or ())
-        latitude, longitude = row.get("latitude"), row.get("longitude")
-        too_long = (end - start).days > MAX_SPAN_DAYS
+        point, precision = row.get("point"), row.get("geo_precision")
+        too_long = (end - start).days > MAX_SPAN_DAYS or point is None
         return Report(
             id=row["id"],
             dataset=row["dataset"],
             kind=row["kind"],
             first_day=start.toordinal(),
             last_day=end.toordinal(),
-            latitude=None if too_long else latitude,
-            longitude=None if too_long else longitude,
-            centroid=bool(row.get("centroid")),
+            latitude=None if too_long else point.latitude,
+            longitude=None if too_long else point.longitude,
+            centroid=precision is not None and precision >= CENTROID_FROM,
             categories=self.taxonomy.resolve(_codes(row)),
             actors=actors,
             states=frozenset(self.state_of[a] for a in actors if a in self.state_of),
@@ -276,10 +277,10 @@ class TouchedRows:
         self.ids: list[str] = []
         self.overflow = False
 
-    def add(self, row_id: str) -> None:
+    def update(self, row_ids: Iterable[str]) -> None:
         if self.overflow:
             return
-        self.ids.append(row_id)
+        self.ids.extend(row_ids)
         if len(self.ids) > FULL_RELINK_ABOVE:
             self.ids, self.overflow = [], True
 

@@ -12,19 +12,17 @@ from typing import Any
 from neo4j import ManagedTransaction
 
 from graph.queries.fragments import ROLLUP_PARAMETERS, rollup
+from schema.geo import CENTROID_FROM
 
 LINKED_EVENT_DATASETS = ["acled", "gdelt", "ucdp"]
 LINKED_STATEMENT_DATASETS = ["gdelt"]
-# A row whose date spans more than this cannot pin an incident; it is never linked, and the
-# neighbour look-up below relies on the bound.
+# A row whose date spans more than this cannot pin an incident: it is never linked.
 MAX_SPAN_DAYS = 366
 
-# The location the provider gave, and whether it is only a region's or country's centroid
-# (ACLED geo_precision 3, UCDP where_prec ≥ 4).
+# The point the provider gave and how precisely it places the row (schema.geo.GeoPrecision, 1–5:
+# 4 and 5 are a region's or a country's centroid, see linking.records.Report.centroid).
 _LOCATION = """
-  latitude: coalesce(n.acled_latitude, n.ucdp_latitude, n.gdelt_action_geo_lat),
-  longitude: coalesce(n.acled_longitude, n.ucdp_longitude, n.gdelt_action_geo_long),
-  centroid: coalesce(n.acled_geo_precision = 3, n.ucdp_where_prec >= 4, false)"""
+  .point, .geo_precision"""
 _REPORT = (
     """n {
   .id, .dataset, .date, .date_start, .date_end, .date_precision, .type, .stance, .source_ids,
@@ -63,13 +61,9 @@ WITH n ORDER BY n.date_start, n.id LIMIT $limit
 RETURN {_REPORT} AS report
 """
 
-# Given rows (by id), each with: itself, the rows within the windows of it (any type: the linker
-# checks the rest), and the rows that share an incident with it now (reports and contenders).
+# Rows whose point lies within the space window of n's (a seek of the label's POINT index).
 _NEAR_BRANCH = """
-    MATCH (m:{label})
-    WHERE m.date_start <= n.date_end + duration({{days: $days}})
-      AND m.date_start >= n.date_start - duration({{days: $days + $max_span}})
-      AND m.date_end >= n.date_start - duration({{days: $days}}) AND m.id <> n.id
+    MATCH (m:{label}) WHERE point.distance(m.point, n.point) <= $meters
     RETURN m"""
 _BY_ID = """
 UNWIND $ids AS wanted
@@ -86,18 +80,17 @@ AROUND = (
     _BY_ID
     + f"""
 WITH n, {_REPORT} AS report
-CALL (n, report) {{
-  WITH n, report WHERE report.latitude IS NOT NULL AND NOT report.centroid
+CALL (n) {{
+  WITH n WHERE n.point IS NOT NULL AND coalesce(n.geo_precision, 0) < $centroid_from
   CALL (n) {{{_NEAR_BRANCH.format(label="Event")}
     UNION ALL{_NEAR_BRANCH.format(label="Statement")}
   }}
-  WITH m, report
-  WHERE ((m:Event AND m.dataset IN $event_datasets)
+  WITH n, m
+  WHERE m.id <> n.id
+    AND m.date_start <= n.date_end + duration({{days: $days}})
+    AND m.date_end >= n.date_start - duration({{days: $days}})
+    AND ((m:Event AND m.dataset IN $event_datasets)
          OR (m:Statement AND m.dataset IN $statement_datasets))
-    AND point.distance(
-      point({{latitude: coalesce(m.acled_latitude, m.ucdp_latitude, m.gdelt_action_geo_lat),
-              longitude: coalesce(m.acled_longitude, m.ucdp_longitude, m.gdelt_action_geo_long)}}),
-      point({{latitude: report.latitude, longitude: report.longitude}})) <= $meters
   RETURN collect(m.id) AS near
 }}
 RETURN report, near,
@@ -152,7 +145,7 @@ def list_reports_around(
 ) -> list[dict[str, Any]]:
     """For each of the given reports that exists: {report, near: [ids], linked: [ids]}."""
     result = tx.run(
-        AROUND, ids=ids, days=days, meters=km * 1000, max_span=MAX_SPAN_DAYS, **_SCOPE
+        AROUND, ids=ids, days=days, meters=km * 1000, centroid_from=int(CENTROID_FROM), **_SCOPE
     )
     return [record.data() for record in result]
 

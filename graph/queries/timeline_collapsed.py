@@ -13,6 +13,7 @@ import re
 from neo4j import ManagedTransaction
 
 from graph.queries.fragments import ITEM_PROJECTION, sort_rank
+from graph.queries.geo import geo_parameters
 from graph.queries.incidents import FATALITIES, REPORTS_OF
 from graph.queries.timeline import (
     _FILTERS,
@@ -22,6 +23,7 @@ from graph.queries.timeline import (
     FIRST_DAY,
     LAST_DAY,
     TEXT_MATCHES,
+    GeoSelection,
     Plan,
     _lucene_all_terms,
     _plan,
@@ -151,8 +153,9 @@ def list_collapsed_timeline(
     kinds = tuple(kind for kind in (ItemKind.EVENT, ItemKind.STATEMENT) if kind in filters.kinds)
     if not kinds:
         return []
+    geo = GeoSelection(filters.geo, tuple(_LABELS[kind] for kind in kinds), limit)
     result = tx.run(
-        COLLAPSED[_plan(tx, text_ids, actor_ids, filters.place_id), kinds],
+        COLLAPSED[_plan(tx, text_ids, actor_ids, filters.place_id, geo), kinds],
         lower=after.date if after else FIRST_DAY,
         upper=filters.window_end or LAST_DAY,
         window_start=filters.window_start,
@@ -163,6 +166,7 @@ def list_collapsed_timeline(
         place_id=filters.place_id,
         after=after.model_dump() if after else None,
         limit=limit,
+        **geo_parameters(filters.geo),
     )
     return [
         (_collapsed(record["item"], record["incident"]), _position(record["position"]))

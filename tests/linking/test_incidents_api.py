@@ -87,7 +87,8 @@ def test_collapse_respects_filters_and_counts_incidents_on_events(linked_client:
     assert [item["id"] for item in events if item["kind"] == "incident"] == ["incident:acled:SYR100001"]
     # The incident appears when only one of its reports matches the filters.
     ucdp_only = linked_client.get(
-        "/events", params={"collapse": "incidents", "q": "Government of Turkey", "start": "2020-02"}
+        "/events",
+        params={"collapse": "incidents", "q": "Government of Turkey", "start": "2020-02", "end": "2020-02"},
     ).json()["items"]
     assert [item["id"] for item in ucdp_only] == ["incident:acled:SYR100001"]
     bad = linked_client.get("/events", params={"collapse": "rows"})
@@ -95,10 +96,11 @@ def test_collapse_respects_filters_and_counts_incidents_on_events(linked_client:
 
 
 def test_accusation_network_counts_incidents_not_rows(linked_client: TestClient) -> None:
-    def weight(**params: str) -> int:
-        (edge,) = linked_client.get("/accusations/network", params=params).json()["edges"]
-        return int(edge["count"])
+    def edge(**params: str) -> dict[str, object]:
+        (only,) = linked_client.get("/accusations/network", params=params).json()["edges"]
+        return dict(only)
 
     # Four GDELT rows: three articles of one accusation, and the same charge six days later.
-    assert weight() == 4
-    assert weight(collapse="incidents") == 2
+    plain, collapsed = edge(), edge(collapse="incidents")
+    assert (plain["statement_count"], plain["incident_count"]) == (4, None)
+    assert (collapsed["statement_count"], collapsed["incident_count"]) == (4, 2)
