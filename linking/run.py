@@ -273,9 +273,10 @@ def link_around(
 class TouchedRows:
     """The ids a load wrote, up to FULL_RELINK_ABOVE; past that only the fact that there were many."""
 
-    def __init__(self) -> None:
+    def __init__(self, ids: Iterable[str] = ()) -> None:
         self.ids: list[str] = []
         self.overflow = False
+        self.update(ids)
 
     def update(self, row_ids: Iterable[str]) -> None:
         if self.overflow:

@@ -8,6 +8,7 @@ produces are deleted per report, and an incident left with fewer than two report
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass, field
 from typing import Any
 
 from neo4j import ManagedTransaction
@@ -58,6 +59,32 @@ MERGE_CONTENDS = {
     label: _MERGE_LINK.format(start=label, end=Label.INCIDENT, rel_type="CONTENDS")
     for label in (Label.EVENT, Label.STATEMENT)
 }
+# For the deletion path: the reports about to be deleted lose their REPORTED_AS and CONTENDS, and
+# an incident left with fewer than two reports is dissolved (with its remaining links). Returns the
+# surviving reports and contenders of every incident touched: the caller relinks around them once
+# its transaction has committed (linking.run.link_touched), which refreshes the incidents that
+# stay (fatality range, report count) and lets a survivor link elsewhere.
+DETACH_REPORTS = """
+UNWIND $ids AS gone
+CALL (gone) {
+  MATCH (n:Event {id: gone}) RETURN n
+  UNION
+  MATCH (n:Statement {id: gone}) RETURN n
+}
+MATCH (n)-[r:REPORTED_AS|CONTENDS]-(i:Incident)
+WITH collect(DISTINCT i) AS incidents, collect(r) AS links
+FOREACH (r IN links | DELETE r)
+WITH incidents, size(links) AS detached
+UNWIND incidents AS i
+WITH detached, i, COLLECT { MATCH (i)-[:REPORTED_AS]->(rest) RETURN rest.id } AS reports,
+     COLLECT { MATCH (i)<-[:CONTENDS]-(rival) RETURN rival.id } AS rivals
+CALL (i, reports) {
+  WITH i WHERE size(reports) < 2
+  DETACH DELETE i
+  RETURN count(*) AS dissolved
+}
+RETURN detached, sum(dissolved) AS dissolved, reduce(ids = [], x IN collect(reports + rivals) | ids + x) AS survivors
+"""
 DELETE_LONELY_INCIDENTS = """
 MATCH (i:Incident)
 WHERE COUNT { (i)-[:REPORTED_AS]->() } < 2
@@ -72,6 +99,24 @@ def prune_links(tx: ManagedTransaction, *, label: Label, rows: list[Row]) -> Cou
     if record is None:
         return Counter()
     return Counter({"reported_as_deleted": record["reports"], "contends_deleted": record["contends"]})
+
+
+@dataclass(frozen=True)
+class DetachedReports:
+    """What detach_reports did, and the reports to relink around once the deletion has committed."""
+
+    links_deleted: int = 0
+    incidents_dissolved: int = 0
+    survivors: list[str] = field(default_factory=list)
+
+
+def detach_reports(tx: ManagedTransaction, *, ids: list[str]) -> DetachedReports:
+    """Take the given events or statements out of their incidents (see DETACH_REPORTS); safe to repeat."""
+    record = tx.run(DETACH_REPORTS, ids=ids).single()
+    if record is None:  # none of them reported or contended for an incident
+        return DetachedReports()
+    survivors = sorted(set(record["survivors"]) - set(ids))
+    return DetachedReports(record["detached"], record["dissolved"], survivors)
 
 
 def delete_lonely_incidents(tx: ManagedTransaction) -> int:

@@ -6,11 +6,12 @@ import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
-from neo4j import Driver
+from neo4j import Driver, ManagedTransaction
 
+from graph.queries.incident_writes import DetachedReports, detach_reports
 from graph.settings import GraphSettings
 from linking.records import Windows
-from linking.run import relink
+from linking.run import TouchedRows, link_touched, relink
 from tests.loaders.providers.conftest import graph_checksum
 
 from .conftest import graph_incidents, labelled_incidents
@@ -119,3 +120,33 @@ def test_ckg_link_relinks_with_its_windows(
         [str(CKG), "link", "--space-window-km", "0"], env=cli_env, capture_output=True, text=True
     )
     assert bad.returncode == 2 and "space-window-km" in bad.stderr
+
+
+def test_detaching_reports_before_a_deletion_dissolves_what_is_left_alone(
+    load_fixtures: Callable[..., object], clean_graph: Driver, settings: GraphSettings
+) -> None:
+    load_fixtures()
+    gone = ["acled:SYR100001", "acled:SYR100002", "ucdp:300010"]
+
+    def delete(tx: ManagedTransaction) -> DetachedReports:
+        # As the deletion path does: detach, then delete the rows, in one transaction.
+        detached = detach_reports(tx, ids=gone)
+        tx.run("UNWIND $ids AS id MATCH (e:Event {id: id}) DETACH DELETE e", ids=gone).consume()
+        return detached
+
+    with clean_graph.session(database=settings.database) as session:
+        detached = session.execute_write(delete)
+    # Saraqab kept only its GDELT row: dissolved. Balyun kept UCDP and three GDELT rows.
+    assert (detached.links_deleted, detached.incidents_dissolved) == (3, 1)
+    assert detached.survivors == ["gdelt:900101", "gdelt:900102", "gdelt:900103", "gdelt:900201", "ucdp:300002"]
+    assert frozenset({"gdelt:900201"}) not in graph_incidents(clean_graph, settings)
+    # Relinking around the survivors gives what a full relink of the remaining rows gives.
+    link_touched(clean_graph, settings.database, TouchedRows(detached.survivors))
+    around = graph_checksum(clean_graph, settings)
+    assert frozenset({"ucdp:300002", "gdelt:900101", "gdelt:900102", "gdelt:900103"}) in graph_incidents(
+        clean_graph, settings
+    )
+    report = relink(clean_graph, settings.database, windows=Windows())
+    assert graph_checksum(clean_graph, settings) == around and report.incidents_deleted == 0
+    with clean_graph.session(database=settings.database) as session:
+        assert session.execute_write(detach_reports, ids=gone) == DetachedReports()  # nothing left
