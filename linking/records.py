@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from linking.taxonomy import Path3
 
@@ -44,6 +45,7 @@ class Report:
     actors: frozenset[str] = frozenset()
     states: frozenset[str] = frozenset()
     summary: ReportSummary | None = field(default=None, compare=False)
+    links: CurrentLinks | None = field(default=None, compare=False)  # None: not read from the graph
 
     @property
     def linkable(self) -> bool:
@@ -54,6 +56,19 @@ class Report:
             and not self.centroid
             and self.categories is not None
         )
+
+
+@dataclass(frozen=True, slots=True)
+class CurrentLinks:
+    """The incident layer as the graph holds it for one report: its REPORTED_AS link (id and
+    properties) with that incident's id (and its properties when the incident is named after this
+    report), and its CONTENDS links by id."""
+
+    reported_id: str | None = None
+    reported: dict[str, Any] | None = None
+    incident_id: str | None = None
+    incident: dict[str, Any] | None = None
+    contends: dict[str, dict[str, Any]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,8 +18,7 @@ from typing import Any
 
 from neo4j import Driver, Session
 
-from graph.model import Label
-from graph.queries.incident_writes import delete_lonely_incidents, merge_incidents, prune_links
+from graph.queries.incident_writes import delete_lonely_incidents
 from graph.queries.link_reports import (
     MAX_SPAN_DAYS,
     get_current_windows,
@@ -31,17 +30,15 @@ from graph.queries.link_reports import (
 from linking.blocking import Component, components
 from linking.incidents import Incident, decide
 from linking.pairs import compare
-from linking.records import Report, ReportSummary, Windows
-from linking.summary import contender_rows, incident_row, report_rows
+from linking.records import CurrentLinks, Report, ReportSummary, Windows
 from linking.taxonomy import Taxonomy
+from linking.writer import IncidentWriter
 from schema.geo import CENTROID_FROM
 
 Row = dict[str, Any]
 PAGE_SIZE = 10_000
-WRITE_BATCH = 5000  # reports per write transaction
 AROUND_BATCH = 500  # rows per look-up of their surroundings
 FULL_RELINK_ABOVE = 50_000  # touched rows beyond which a full relink is cheaper than walking
-LABELS = {"event": Label.EVENT, "statement": Label.STATEMENT}
 
 
 @dataclass
@@ -61,6 +58,8 @@ class LinkReport:
 
 
 def _native_day(value: Any) -> date:
+    if isinstance(value, str):
+        return date.fromisoformat(value)
     to_native = getattr(value, "to_native", None)
     return to_native() if callable(to_native) else value
 
@@ -77,6 +76,17 @@ def _codes(row: Row) -> tuple[tuple[str, str], ...]:
     if row.get("kind") == "event" and row.get("type"):
         codes.append(("event_type", row["type"]))
     return tuple(codes)
+
+
+def _current_links(row: Row) -> CurrentLinks:
+    reported = (row.get("reported") or [None])[0]  # at most one: the decision is one incident per row
+    return CurrentLinks(
+        reported_id=reported["id"] if reported else None,
+        reported=reported["props"] if reported else None,
+        incident_id=reported["incident"] if reported else None,
+        incident=reported["incident_props"] if reported else None,
+        contends={link["id"]: link["props"] for link in row.get("contends") or ()},
+    )
 
 
 class ReportReader:
@@ -103,6 +113,7 @@ class ReportReader:
             categories=self.taxonomy.resolve(_codes(row)),
             actors=actors,
             states=frozenset(self.state_of[a] for a in actors if a in self.state_of),
+            links=_current_links(row),
             summary=ReportSummary(
                 title=row.get("title"),
                 type=row.get("type") or row.get("stance"),
@@ -116,65 +127,6 @@ class ReportReader:
                 source_ids=tuple(row.get("source_ids") or ()),
             ),
         )
-
-
-class IncidentWriter:
-    """Collects decided components and writes them in batches, one write transaction each."""
-
-    def __init__(self, session: Session, windows: Windows, taxonomy: Taxonomy, report: LinkReport):
-        self.session, self.windows, self.digest, self.report = session, windows, taxonomy.digest, report
-        self._reset()
-
-    def _reset(self) -> None:
-        self.size = 0
-        self.prune: dict[Label, list[Row]] = {Label.EVENT: [], Label.STATEMENT: []}
-        self.incidents: list[Row] = []
-        self.reported: dict[Label, list[Row]] = {Label.EVENT: [], Label.STATEMENT: []}
-        self.contending: dict[Label, list[Row]] = {Label.EVENT: [], Label.STATEMENT: []}
-
-    def add(self, component: Component, incidents: list[Incident]) -> None:
-        keep_report: dict[str, str] = {}
-        keep_contends: dict[str, list[str]] = {}
-        for incident in incidents:
-            self.incidents.append(incident_row(incident, self.windows, self.digest))
-            label = LABELS[incident.reports[0].kind]
-            for row in report_rows(incident):
-                self.reported[label].append(row)
-                keep_report[row["end"]] = row["id"]
-            for row in contender_rows(incident):
-                self.contending[label].append(row)
-                keep_contends.setdefault(row["start"], []).append(row["id"])
-            self.report.incidents += 1
-            self.report.linked_reports += len(incident.reports)
-            self.report.contenders += len(incident.contenders)
-        for member in component.reports:
-            self.prune[LABELS[member.kind]].append(
-                {
-                    "id": member.id,
-                    "keep_report": keep_report.get(member.id, ""),
-                    "keep_contends": keep_contends.get(member.id, []),
-                }
-            )
-        self.size += len(component.reports)
-        if self.size >= WRITE_BATCH:
-            self.flush()
-
-    def flush(self) -> None:
-        if self.size:
-            self.report.counters.update(self.session.execute_write(self._write))
-        self._reset()
-
-    def _write(self, tx: Any) -> Counter[str]:
-        total: Counter[str] = Counter()
-        for label, rows in self.prune.items():
-            if rows:
-                total.update(prune_links(tx, label=label, rows=rows))
-        total.update(
-            merge_incidents(
-                tx, incidents=self.incidents, reports=self.reported, contenders=self.contending
-            )
-        )
-        return total
 
 
 def _pages(session: Session, reader: ReportReader, report: LinkReport) -> Iterator[Report]:
@@ -194,11 +146,15 @@ def _pages(session: Session, reader: ReportReader, report: LinkReport) -> Iterat
 
 
 def _decide_and_write(
-    found: Iterable[Component], writer: IncidentWriter, windows: Windows
+    found: Iterable[Component], writer: IncidentWriter, windows: Windows, report: LinkReport
 ) -> None:
     for component in found:
-        writer.add(component, decide(component, windows))
-    writer.flush()
+        incidents = decide(component, windows)
+        for incident in incidents:
+            report.incidents += 1
+            report.linked_reports += len(incident.reports)
+            report.contenders += len(incident.contenders)
+        writer.add(component, incidents)
 
 
 def relink(
@@ -210,9 +166,11 @@ def relink(
     report = LinkReport(windows=windows)
     with driver.session(database=database) as session:
         reader = ReportReader(taxonomy, session.execute_read(state_of_actors))
-        writer = IncidentWriter(session, windows, taxonomy, report)
-        _decide_and_write(components(_pages(session, reader, report), windows), writer, windows)
-        report.incidents_deleted = session.execute_write(delete_lonely_incidents)
+        writer = IncidentWriter(session, windows, taxonomy, report.counters)
+        _decide_and_write(components(_pages(session, reader, report), windows), writer, windows, report)
+        report.incidents_deleted = writer.finish()
+        # Also incidents whose reports were deleted from the graph by other means.
+        report.incidents_deleted += session.execute_write(delete_lonely_incidents)
     report.seconds = time.perf_counter() - started
     return report
 
@@ -263,9 +221,9 @@ def link_around(
         report.reports_read = len(found)
         report.linkable = sum(r.linkable for r in found.values())
         ordered = sorted(found.values(), key=lambda r: (r.first_day, r.id))
-        writer = IncidentWriter(session, windows, taxonomy, report)
-        _decide_and_write(components(ordered, windows), writer, windows)
-        report.incidents_deleted = session.execute_write(delete_lonely_incidents)
+        writer = IncidentWriter(session, windows, taxonomy, report.counters)
+        _decide_and_write(components(ordered, windows), writer, windows, report)
+        report.incidents_deleted = writer.finish()
     report.seconds = time.perf_counter() - started
     return report
 

@@ -1,8 +1,8 @@
 """Writes of incident linking: Incident nodes, REPORTED_AS and CONTENDS links, and stale ones removed.
 
-Reports themselves are never written: only the incident layer on top of them. Nodes and links are
-merged by id through graph.writes (created / updated / unchanged); the links a relink no longer
-produces are deleted per report, and an incident left with fewer than two reports goes with them.
+Reports themselves are never written: only the incident layer on top of them. The linker sends
+only what differs from the graph (linking/writer.py): stale links are deleted by id, new or changed
+incidents and links merged by id; an incident left with fewer than two reports is deleted.
 """
 
 from __future__ import annotations
@@ -14,42 +14,25 @@ from typing import Any
 from neo4j import ManagedTransaction
 
 from graph.model import Label
-from graph.writes import merge_nodes
+from graph.writes import merge_nodes, relationship_payload
 
 Row = dict[str, Any]  # the driver's parameter type
 
-# Row: {id: report id, keep_report: REPORTED_AS id or "", keep_contends: [CONTENDS ids]}.
-_PRUNE = """
-UNWIND $rows AS row
-MATCH (n:{label} {{id: row.id}})
-CALL (n, row) {{
-  MATCH (n)<-[r:REPORTED_AS]-(:Incident) WHERE r.id <> row.keep_report
-  DELETE r
-  RETURN count(*) AS reports
-}}
-CALL (n, row) {{
-  MATCH (n)-[r:CONTENDS]->(:Incident) WHERE NOT r.id IN row.keep_contends
-  DELETE r
-  RETURN count(*) AS contends
-}}
-RETURN sum(reports) AS reports, sum(contends) AS contends
+# Links the relink no longer produces, by id (the relationship id index).
+_DELETE_LINKS = """
+UNWIND $ids AS id
+MATCH ()-[r:{rel_type} {{id: id}}]->()
+DELETE r
+RETURN count(*) AS deleted
 """
-PRUNE = {label: _PRUNE.format(label=label) for label in (Label.EVENT, Label.STATEMENT)}
-# Row: {id, start, end, props}. Pruning went first, so a link with this id can only join these two;
-# an unchanged link is left untouched (no write), a changed one gets its new properties.
+DELETE_LINKS = {rel_type: _DELETE_LINKS.format(rel_type=rel_type) for rel_type in ("REPORTED_AS", "CONTENDS")}
+# Row: {id, start, end, props}: a link that is new or whose properties changed (the linker compared).
 _MERGE_LINK = """
 UNWIND $rows AS row
 MATCH (a:{start} {{id: row.start}})
 MATCH (b:{end} {{id: row.end}})
-OPTIONAL MATCH (a)-[old:{rel_type} {{id: row.id}}]->(b)
-WITH row, a, b, CASE WHEN old IS NULL THEN 'created'
-                     WHEN properties(old) = row.props THEN 'unchanged' ELSE 'updated' END AS outcome
-CALL (row, a, b, outcome) {{
-  WITH row, a, b WHERE outcome <> 'unchanged'
-  MERGE (a)-[r:{rel_type} {{id: row.id}}]->(b)
-  SET r = row.props
-}}
-RETURN outcome, count(*) AS count
+MERGE (a)-[r:{rel_type} {{id: row.id}}]->(b)
+SET r = row.props
 """
 MERGE_REPORTED_AS = {
     label: _MERGE_LINK.format(start=Label.INCIDENT, end=label, rel_type="REPORTED_AS")
@@ -85,6 +68,14 @@ CALL (i, reports) {
 }
 RETURN detached, sum(dissolved) AS dissolved, reduce(ids = [], x IN collect(reports + rivals) | ids + x) AS survivors
 """
+# The given incidents (that lost reports) when fewer than two reports are left.
+DELETE_INCIDENTS_LEFT_ALONE = """
+UNWIND $ids AS id
+MATCH (i:Incident {id: id})
+WHERE COUNT { (i)-[:REPORTED_AS]->() } < 2
+DETACH DELETE i
+RETURN count(*) AS deleted
+"""
 DELETE_LONELY_INCIDENTS = """
 MATCH (i:Incident)
 WHERE COUNT { (i)-[:REPORTED_AS]->() } < 2
@@ -93,12 +84,16 @@ RETURN count(*) AS deleted
 """
 
 
-def prune_links(tx: ManagedTransaction, *, label: Label, rows: list[Row]) -> Counter[str]:
-    """Delete the reports' REPORTED_AS and CONTENDS links that are not to be kept; count them."""
-    record = tx.run(PRUNE[label], rows=rows).single()
-    if record is None:
-        return Counter()
-    return Counter({"reported_as_deleted": record["reports"], "contends_deleted": record["contends"]})
+def delete_links(tx: ManagedTransaction, *, rel_type: str, ids: list[str]) -> int:
+    """Delete the REPORTED_AS or CONTENDS links with these ids; return how many there were."""
+    if not ids:
+        return 0
+    return int(tx.run(DELETE_LINKS[rel_type], ids=ids).single(strict=True)["deleted"])
+
+
+def delete_incidents_left_alone(tx: ManagedTransaction, *, ids: list[str]) -> int:
+    """Delete those of the given incidents with fewer than two reports; return how many."""
+    return int(tx.run(DELETE_INCIDENTS_LEFT_ALONE, ids=ids).single(strict=True)["deleted"])
 
 
 @dataclass(frozen=True)
@@ -132,23 +127,14 @@ def merge_incidents(
     reports: dict[Label, list[Row]],
     contenders: dict[Label, list[Row]],
 ) -> Counter[str]:
-    """Merge incident nodes, then their REPORTED_AS and CONTENDS links (by report label)."""
+    """Merge incident nodes (counted created / updated / unchanged), then their REPORTED_AS and
+    CONTENDS links by report label (the caller counts those: it knows what it compared)."""
     total: Counter[str] = Counter()
     if incidents:
         for outcome, count in merge_nodes(tx, Label.INCIDENT, incidents).items():
             total[f"incidents_{outcome}"] += count
-    for name, queries, by_label in (
-        ("reported_as", MERGE_REPORTED_AS, reports),
-        ("contends", MERGE_CONTENDS, contenders),
-    ):
+    for queries, by_label in ((MERGE_REPORTED_AS, reports), (MERGE_CONTENDS, contenders)):
         for label, rows in by_label.items():
             if rows:
-                payload = [_link_payload(row) for row in rows]
-                for record in tx.run(queries[label], rows=payload):
-                    total[f"{name}_{record['outcome']}"] += record["count"]
+                tx.run(queries[label], rows=relationship_payload(rows)).consume()
     return total
-
-
-def _link_payload(row: Row) -> Row:
-    props = {key: value for key, value in row.items() if key not in ("start", "end")}
-    return {"id": row["id"], "start": row["start"], "end": row["end"], "props": props}

@@ -25,13 +25,20 @@ _LOCATION = """
   .point, .geo_precision"""
 _REPORT = (
     """n {
-  .id, .dataset, .date, .date_start, .date_end, .date_precision, .type, .stance, .source_ids,
+  .id, .dataset, .date, .date_precision, .type, .stance, .source_ids,
+  // ISO text: the driver turns it into a date much faster than it hydrates a Date structure
+  date_start: toString(n.date_start), date_end: toString(n.date_end),
   .fatalities_best, .fatalities_low, .fatalities_high,
   .acled_sub_event_type, .ucdp_type_of_violence, .gdelt_event_code,
   title: coalesce(n.title, n.summary, n.text),
   kind: CASE WHEN n:Event THEN 'event' ELSE 'statement' END,"""
     + _LOCATION
     + """,
+  // The incident's own properties come once, with the report it is named after.
+  reported: [(n)<-[r:REPORTED_AS]-(i:Incident) |
+             {id: r.id, props: properties(r), incident: i.id,
+              incident_props: CASE WHEN i.id = 'incident:' + n.id THEN properties(i) END}],
+  contends: [(n)-[r:CONTENDS]->(:Incident) | {id: r.id, props: properties(r)}],
   actors: COLLECT {
     MATCH (a:Actor)-[:PARTICIPATED_IN|MADE]->(n) RETURN a.id AS id
     UNION
