@@ -4,7 +4,7 @@
 
 Loads the fixture files (the same incidents in ACLED, UCDP GED and GDELT layouts, and near misses in
 time, space, type and precision) into the `link-bench` instance, relinks with each pair of windows
-(time 0/1/2 days × space 1/5/10 km) and scores the incidents against labels.csv pairwise: a true
+(time 0/1/2/6 days × space 1/5/10 km) and scores the incidents against labels.csv pairwise: a true
 pair is two reports of one labelled incident, a found pair two reports of one linked incident.
 """
 
@@ -38,7 +38,7 @@ from loaders.providers.run import load_provider
 from tests.linking.conftest import DATA, FILES, labelled_incidents
 
 INSTANCE = "link-bench"
-TIME_WINDOWS, SPACE_WINDOWS = (0, 1, 2), (1.0, 5.0, 10.0)
+TIME_WINDOWS, SPACE_WINDOWS = (0, 1, 2, 6), (1.0, 5.0, 10.0)
 console = Console(width=130)
 
 
