@@ -11,7 +11,11 @@ from schema.incidents import IncidentDetail
 router = APIRouter(tags=["incidents"])
 
 
-@router.get("/incidents/{incident_id}", responses={404: {"description": "Unknown incident"}})
+@router.get(
+    "/incidents/{incident_id}",
+    summary="One incident with every report of it",
+    responses={404: {"description": "Unknown incident"}},
+)
 def read_incident(incident_id: str, reader: ReaderDep) -> IncidentDetail:
     """The incident: its reports (dataset, id, title, date, fatality estimates, score and reasons),
     the fatality range over them, the runners-up, and the windows it was linked with."""
