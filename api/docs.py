@@ -32,6 +32,9 @@ OPENAPI_TAGS = [
      "a map box (`bbox`) or a circle (`near`)."},
     {"name": "events", "description": "What happened: lists with the timeline's filters, and one "
      "event with its participants, related events and the statements about it."},
+    {"name": "incidents", "description": "One happening reported by several provider rows (ACLED, "
+     "UCDP GED, GDELT's per-article repetitions), linked by time, place, type and states: its "
+     "reports side by side with each link's score and reasons."},
     {"name": "statements", "description": "What was said: lists by speaker, stance, subject and "
      "fact-check verdict, and one statement with its targets, verdicts and replies."},
     {"name": "accusations", "description": "Who accused whom of what: rows, and a network ready for "

@@ -21,6 +21,7 @@ from rich.table import Table
 from rich.text import Text
 
 from cli.console import console, fail
+from cli.link import print_link_report
 from graph.driver import open_driver
 from graph.settings import GraphSettings
 from loaders.providers.aliases import DEFAULT_ALIASES, AliasTable
@@ -81,6 +82,8 @@ def print_provider_report(report: ProviderLoadReport) -> None:
             table.add_row(dataset, key, actor_id, f"{rows:,}")
         console.print(table, highlight=False)
     print_place_report(report)
+    if report.linking is not None:
+        print_link_report(report.linking)
     if report.rejects_path is not None:
         console.print(
             f"Rejected rows (line, column, reason): {report.rejects_path}",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from cli import db, export, load, serve, up
+from cli import db, export, link, load, serve, up
 from cli.console import errors
 from graph.local.errors import LocalServerError
 
@@ -15,6 +15,7 @@ app.command("up")(up.up)
 app.command("load")(load.load)
 app.command("export")(export.export)
 app.command("import-csv")(export.import_csv)
+app.command("link")(link.link)
 
 
 def main() -> None:

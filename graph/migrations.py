@@ -21,6 +21,7 @@ INDEXES = [
     "CREATE INDEX event_date_start IF NOT EXISTS FOR (n:Event) ON (n.date_start)",
     "CREATE INDEX event_type IF NOT EXISTS FOR (n:Event) ON (n.type)",
     "CREATE INDEX statement_date_start IF NOT EXISTS FOR (n:Statement) ON (n.date_start)",
+    "CREATE INDEX incident_date_start IF NOT EXISTS FOR (n:Incident) ON (n.date_start)",
     "CREATE INDEX statement_stance IF NOT EXISTS FOR (n:Statement) ON (n.stance)",
     "CREATE INDEX actor_name IF NOT EXISTS FOR (n:Actor) ON (n.name)",
     "CREATE INDEX actor_kind IF NOT EXISTS FOR (n:Actor) ON (n.kind)",

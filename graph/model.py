@@ -17,6 +17,7 @@ class Label(StrEnum):
     STATEMENT = "Statement"
     PLACE = "Place"
     SOURCE = "Source"
+    INCIDENT = "Incident"  # one incident that several provider rows report (derived by `ckg link`)
 
 
 class RelType(StrEnum):
@@ -44,9 +45,12 @@ class RelType(StrEnum):
     LOCATED_IN = "LOCATED_IN"  # place lies within a larger place
     PUBLISHED_BY = "PUBLISHED_BY"  # source was published by an actor (outlet, ministry, person)
     CITES = "CITES"  # source quotes or relies on another source
+    REPORTED_AS = "REPORTED_AS"  # incident → a row reporting it: `score`, `reasons`, Δdays, km, type level
+    CONTENDS = "CONTENDS"  # a runner-up row → the incident a better match won, with its score and reasons
 
 
 _A, _E, _S, _P, _SRC = Label.ACTOR, Label.EVENT, Label.STATEMENT, Label.PLACE, Label.SOURCE
+_I = Label.INCIDENT
 
 ENDPOINTS: dict[RelType, frozenset[tuple[Label, Label]]] = {
     RelType.PARTICIPATED_IN: frozenset({(_A, _E)}),
@@ -71,6 +75,8 @@ ENDPOINTS: dict[RelType, frozenset[tuple[Label, Label]]] = {
     RelType.LOCATED_IN: frozenset({(_P, _P)}),
     RelType.PUBLISHED_BY: frozenset({(_SRC, _A)}),
     RelType.CITES: frozenset({(_SRC, _SRC)}),
+    RelType.REPORTED_AS: frozenset({(_I, _E), (_I, _S)}),
+    RelType.CONTENDS: frozenset({(_E, _I), (_S, _I)}),
 }
 
 

@@ -119,6 +119,12 @@ class NetworkEdge(BaseModel):
         description="Rows of /accusations behind the edge: at level=state a statement naming two "
         "actors of one state counts two."
     )
+    incident_count: int | None = Field(
+        default=None,
+        description="With collapse=incidents: distinct incidents behind the edge, statements that "
+        "report one incident (GDELT codes a statement once per article) counting once; then the "
+        "edge's weight.",
+    )
     charges: list[str]
     statements: list[str]
     first_date: DateInfo = Field(description="The date of the first statement, in timeline order.")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, Field
 
+from schema.incidents import IncidentRef
 from schema.references import ActorRef, Evidence, NodeRef
 from schema.timeline import TimelineItem
 
@@ -47,4 +48,10 @@ class EventDetail(TimelineItem):
         description="VIOLATES, FOLLOWS, RESPONDS_TO and PART_OF links, both directions."
     )
     statements: list[StatementAbout]
+    incident: IncidentRef | None = Field(
+        default=None, description="The incident this row reports, with its other reports (incident linking)."
+    )
+    contends_for: list[IncidentRef] = Field(
+        default=[], description="Incidents this row could have been, that a better match won."
+    )
 

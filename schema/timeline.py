@@ -15,6 +15,7 @@ from schema.references import ActorRole, DateInfo, PlaceRef, SourceRef, VerdictR
 class ItemKind(StrEnum):
     EVENT = "event"
     STATEMENT = "statement"
+    INCIDENT = "incident"  # with collapse=incidents: several reports of one happening
 
 
 class IncludeKind(StrEnum):

@@ -33,6 +33,7 @@ from schema.accusations import (
     NetworkFormat,
 )
 from schema.geo import GeoFilter
+from schema.incidents import Collapse
 from schema.cytoscape import CytoscapeNetwork, to_cytoscape
 from schema.timeline import sort_rank
 from schema.vis_network import VisNetwork, to_vis_network
@@ -127,6 +128,11 @@ def read_accusation_network(
         Query(alias="format", description="json (this API's shape), cytoscape (cytoscape.js "
               "elements) or vis (vis-network nodes and edges)."),
     ] = NetworkFormat.JSON,
+    collapse: Annotated[
+        Collapse | None,
+        Query(description="incidents: each edge also counts incidents (`incident_count`: statements "
+              "that report one incident count once) and the edges are ordered by it."),
+    ] = None,
 ) -> AccusationNetwork | JSONResponse:
     """The filtered accusations as a directed graph: one edge per accuser → accused with
     `statement_count` (distinct statements, the weight), `accusation_count` (rows of
@@ -142,7 +148,9 @@ def read_accusation_network(
     - `format=vis`: `{"nodes": [{"id", "label", "title", "group", "value", counts…}], "edges":
       [{"id", "from", "to", "label", "value", "arrows": "to", "title", "smooth" (mutual edges
       curve apart), …}], "truncated"}`, for `new vis.Network(container, doc, options)`."""
-    network = reader(get_network, filters=filters, limit=limit)
+    network = reader(
+        get_network, filters=filters, limit=limit, by_incident=collapse is Collapse.INCIDENTS
+    )
     if form == NetworkFormat.JSON:
         return network
     document = to_cytoscape(network) if form == NetworkFormat.CYTOSCAPE else to_vis_network(network)

@@ -8,10 +8,11 @@ from fastapi.responses import JSONResponse
 from api.deps import ReaderDep
 from api.params import CursorParam, LimitParam
 from api.responses import FILTERED
-from api.routes.timeline import FormatParam, TimelineFilterDep, formatted, timeline_page
+from api.routes.timeline import CollapseParam, FormatParam, TimelineFilterDep, any_page, formatted
 from graph.queries.events import get_event
 from schema.events import EventDetail
 from schema.geojson import FeatureCollection
+from schema.incidents import CollapsedPage
 from schema.timeline import ItemKind, TimelineFormat, TimelinePage
 from schema.timelinejs import TimelineJSDocument
 from schema.vis_timeline import VisTimeline
@@ -22,7 +23,7 @@ router = APIRouter(tags=["events"])
 @router.get(
     "/events",
     summary="Events in date order",
-    response_model=TimelinePage | TimelineJSDocument | VisTimeline | FeatureCollection,
+    response_model=TimelinePage | CollapsedPage | TimelineJSDocument | VisTimeline | FeatureCollection,
     responses=FILTERED,
 )
 def read_events(
@@ -31,12 +32,13 @@ def read_events(
     limit: LimitParam = 100,
     cursor: CursorParam = None,
     form: FormatParam = TimelineFormat.JSON,
-) -> TimelinePage | JSONResponse:
+    collapse: CollapseParam = None,
+) -> TimelinePage | CollapsedPage | JSONResponse:
     """What happened (agreements, offensives, strikes, talks, casualties…), oldest first, with
     /timeline's filters (`include` and `stance` do not apply here); `format=geojson` for a map
-    (`bbox` for its view)."""
+    (`bbox` for its view); `collapse=incidents` for one item per incident."""
     events_only = filters.model_copy(update={"kinds": [ItemKind.EVENT]})
-    return formatted(timeline_page(reader, events_only, cursor, limit), form, events_only)
+    return formatted(any_page(reader, events_only, cursor, limit, collapse), form, events_only)
 
 
 @router.get("/events/{event_id}", summary="One event with its participants, links and sources",
@@ -44,7 +46,8 @@ def read_events(
 def read_event(event_id: str, reader: ReaderDep) -> EventDetail:
     """The event with its participants and their roles, its place, the events it violates, follows,
     responds to or is part of (both ways), the statements about it, denying it or responding to it,
-    and the sources and quote behind each fact."""
+    the sources and quote behind each fact, and the incident it reports with the other reports of
+    it (dataset, id, title, fatality estimates, score and reasons)."""
     event = reader(get_event, event_id=event_id)
     if event is None:
         raise HTTPException(status.HTTP_404_NOT_FOUND, detail="Unknown event")

@@ -28,9 +28,11 @@ from api.params import (
 )
 from api.responses import FILTERED
 from graph.queries.timeline import list_timeline
+from graph.queries.timeline_collapsed import list_collapsed_timeline
 from schema.geo import GeoFilter
 from schema.geojson import MEDIA_TYPE as GEOJSON_TYPE
 from schema.geojson import FeatureCollection, to_feature_collection
+from schema.incidents import Collapse, CollapsedPage
 from schema.timeline import (
     IncludeKind,
     ItemKind,
@@ -129,9 +131,44 @@ def timeline_page(
     return TimelinePage(items=items, next_cursor=encode_cursor(sort_key(items[-1])) if more else None)
 
 
+def collapsed_page(
+    reader: ReaderDep, filters: TimelineFilter, cursor: str | None, limit: int
+) -> CollapsedPage:
+    """One page with collapse=incidents: one item per incident, counted as one."""
+    after = decode_cursor(cursor, SortKey)
+    rows = reader(list_collapsed_timeline, filters=filters, after=after, limit=limit + 1)
+    more = len(rows) > limit
+    rows = rows[:limit]
+    return CollapsedPage(
+        items=[item for item, _ in rows], next_cursor=encode_cursor(rows[-1][1]) if more else None
+    )
+
+
+def any_page(
+    reader: ReaderDep, filters: TimelineFilter, cursor: str | None, limit: int, collapse: Collapse | None
+) -> TimelinePage | CollapsedPage:
+    """A plain page, or a collapsed one when collapse=incidents."""
+    if collapse is Collapse.INCIDENTS:
+        return collapsed_page(reader, filters, cursor, limit)
+    return timeline_page(reader, filters, cursor, limit)
+
+
+CollapseParam = Annotated[
+    Collapse | None,
+    Query(
+        description="incidents: one item per incident (several datasets' reports of one happening, "
+        "GDELT's repetitions) with its reports listed and fatalities as the range of their estimates; "
+        "rows reported nowhere else stay as they are."
+    ),
+]
+
+
 def formatted(
-    page: TimelinePage, form: TimelineFormat, filters: TimelineFilter, about: str | None = None
-) -> TimelinePage | JSONResponse:
+    page: TimelinePage | CollapsedPage,
+    form: TimelineFormat,
+    filters: TimelineFilter,
+    about: str | None = None,
+) -> TimelinePage | CollapsedPage | JSONResponse:
     """The page itself, or its TimelineJS / vis / GeoJSON rendering (next cursor in X-Next-Cursor)."""
     if form == TimelineFormat.JSON:
         return page
@@ -160,7 +197,7 @@ FormatParam = Annotated[
 @router.get(
     "/timeline",
     summary="Events and statements in date order",
-    response_model=TimelinePage | TimelineJSDocument | VisTimeline | FeatureCollection,
+    response_model=TimelinePage | CollapsedPage | TimelineJSDocument | VisTimeline | FeatureCollection,
     responses=FILTERED,
 )
 def read_timeline(
@@ -169,7 +206,8 @@ def read_timeline(
     limit: LimitParam = 100,
     cursor: CursorParam = None,
     form: FormatParam = TimelineFormat.JSON,
-) -> TimelinePage | JSONResponse:
+    collapse: CollapseParam = None,
+) -> TimelinePage | CollapsedPage | JSONResponse:
     """What happened and what was said about it, filtered by window, actors, type, stance, place and
     words, oldest first. A month- or year-precision item sorts at its period's first day, ahead of
     that day's exact items, and says so with `approximate` and `date.precision`.
@@ -181,6 +219,10 @@ def read_timeline(
     rather than at a decades-long background item. `format=vis` answers vis-timeline items (HTML
     tooltips with summary, actors, verdicts and sources; a class per precision) and groups.
     `format=geojson` answers a FeatureCollection of Point features (`geometry: null` for items
-    without a point). All carry the next page's cursor in the `X-Next-Cursor` header."""
-    page = timeline_page(reader, filters, cursor, limit)
+    without a point). All carry the next page's cursor in the `X-Next-Cursor` header.
+
+    `collapse=incidents` shows one item per incident (kind `incident`: the reports of one happening
+    across ACLED, UCDP and GDELT, listed with their scores; fatalities as the range of the sources'
+    estimates), so counts are of incidents, not rows."""
+    page = any_page(reader, filters, cursor, limit, collapse)
     return formatted(page, form, filters)

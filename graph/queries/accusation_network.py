@@ -32,30 +32,34 @@ WITH s, acc, accuser_id, accused_id, [s.date_start, """
     + sort_rank("s")
     + """, s.id] AS position,
      ($charge IS NULL OR toLower(coalesce(acc.charge, '')) CONTAINS toLower($charge)) AS charged
+// With $by_incident, the statements that report one incident (GDELT's per-article repetitions) count once.
+OPTIONAL MATCH (incident:Incident)-[:REPORTED_AS]->(s) WHERE $by_incident
 WITH accuser_id, accused_id, charged, count(*) AS accusations, collect(DISTINCT acc.charge) AS charges,
-     collect(DISTINCT s.id) AS statements, min(position) AS first, max(position) AS last
+     collect(DISTINCT s.id) AS statements, min(position) AS first, max(position) AS last,
+     count(DISTINCT coalesce(incident.id, s.id)) AS incidents
 WITH CASE WHEN accuser_id < accused_id THEN [accuser_id, accused_id] ELSE [accused_id, accuser_id] END AS pair,
      collect({accuser_id: accuser_id, accused_id: accused_id, charged: charged, accusations: accusations,
-              charges: charges, statements: statements, first: first, last: last})
+              charges: charges, statements: statements, first: first, last: last, incidents: incidents})
      AS members
 UNWIND members AS g
 WITH g, any(m IN members WHERE m.accuser_id = g.accused_id AND m.accused_id = g.accuser_id) AS mutual
 WHERE g.charged
   AND ($accuser_ids IS NULL OR g.accuser_id IN $accuser_ids)
   AND ($accused_ids IS NULL OR g.accused_id IN $accused_ids)
-ORDER BY size(g.statements) DESC, g.accuser_id, g.accused_id
+WITH g, mutual, CASE WHEN $by_incident THEN g.incidents ELSE size(g.statements) END AS weight
+ORDER BY weight DESC, g.accuser_id, g.accused_id
 LIMIT $limit
 MATCH (accuser:Actor {id: g.accuser_id}), (accused:Actor {id: g.accused_id})
 MATCH (first:Statement {id: g.first[2]}), (last:Statement {id: g.last[2]})
 RETURN accuser {.id, .name, .kind} AS accuser, accused {.id, .name, .kind} AS accused, {
   id: g.accuser_id + '->' + g.accused_id, source: g.accuser_id, target: g.accused_id,
   statement_count: size(g.statements), accusation_count: g.accusations, charges: g.charges,
-  statements: g.statements,
+  statements: g.statements, incident_count: CASE WHEN $by_incident THEN g.incidents END,
   first_date: {text: first.date, start: first.date_start, end: first.date_end, precision: first.date_precision},
   last_date: {text: last.date, start: last.date_start, end: last.date_end, precision: last.date_precision},
   mutual: mutual
-} AS edge
-ORDER BY edge.statement_count DESC, edge.source, edge.target
+} AS edge, weight
+ORDER BY weight DESC, edge.source, edge.target
 """
 )
 
@@ -83,9 +87,15 @@ def _nodes(actors: dict[str, dict[str, str]], edges: list[NetworkEdge]) -> list[
     ]
 
 
-def get_network(tx: ManagedTransaction, *, filters: AccusationFilter, limit: int) -> AccusationNetwork:
-    """Edges accuser → accused (most statements first, at most `limit`) and the actors they join."""
-    records = list(tx.run(NETWORK, **accusation_parameters(tx, filters), limit=limit + 1))
+def get_network(
+    tx: ManagedTransaction, *, filters: AccusationFilter, limit: int, by_incident: bool = False
+) -> AccusationNetwork:
+    """Edges accuser → accused (most statements first, at most `limit`) and the actors they join;
+    with `by_incident`, each edge also counts incidents (statements reporting one count once) and
+    the most incidents come first."""
+    records = list(
+        tx.run(NETWORK, **accusation_parameters(tx, filters), limit=limit + 1, by_incident=by_incident)
+    )
     actors: dict[str, dict[str, str]] = {}
     edges = []
     for record in records[:limit]:

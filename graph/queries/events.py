@@ -5,6 +5,7 @@ from __future__ import annotations
 from neo4j import ManagedTransaction
 
 from graph.queries.fragments import ITEM_PROJECTION, evidence_of, node_ref, related
+from graph.queries.incidents import get_incidents_of
 from graph.queries.timeline import item_from_record
 from schema.events import EventDetail
 
@@ -38,4 +39,7 @@ def get_event(tx: ManagedTransaction, *, event_id: str) -> EventDetail | None:
     if record is None:
         return None
     item = item_from_record(record["item"])
-    return EventDetail.model_validate({**item.model_dump(), **record["detail"]})
+    incident, contends_for = get_incidents_of(tx, report_id=event_id)
+    return EventDetail.model_validate(
+        {**item.model_dump(), **record["detail"], "incident": incident, "contends_for": contends_for}
+    )

@@ -69,7 +69,8 @@ def retract_relationships(
     """
     counts: dict[RelType, Counter[str]] = {}
     for rel_type, pairs in ENDPOINTS.items():
-        for start in sorted({start for start, _ in pairs}):
+        # Only labels curated files write (Incident, derived by linking, is none of them).
+        for start in sorted({start for start, _ in pairs} & id_prefixes.keys()):
             prefix = f"{rel_type.lower()}:{id_prefixes[start]}"
             retracted = _retract(tx, RELATIONSHIP_QUERIES[rel_type], prefix, listed, provenance)
             counts.setdefault(rel_type, Counter()).update(retracted)

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
+from linking.run import LinkReport
 from schema.geo import GeoProblem
 from schema.providers import ProviderRecord, Rejected
 
@@ -40,6 +41,7 @@ class ProviderLoadReport:
     with_point: int = 0  # rows with a usable point
     geo_problems: Counter[str] = field(default_factory=Counter)  # "column: reason (lost)" → rows
     geo_examples: list[tuple[int, GeoProblem]] = field(default_factory=list)  # first few, by line
+    linking: LinkReport | None = None  # the incident linking that followed the load
 
     def note_location(self, record: ProviderRecord) -> None:
         """Count the record's place, point and unusable location cells (the row itself loaded)."""

@@ -22,6 +22,7 @@ from typing import Literal
 from neo4j import Driver
 
 from graph.queries.ingest import delete_orphan_actors, merge_dataset_source
+from linking.run import TouchedRows, link_touched
 from loaders.providers.acled import read_acled
 from loaders.providers.aliases import AliasTable
 from loaders.providers.checkpoint import (
@@ -107,6 +108,7 @@ def load_provider(
     on_rows: Callable[[int], None] | None = None,
     encoding: str = "utf-8",
     writers: int = 1,  # >1 writes batches concurrently: measured slower (deadlocks on shared actors)
+    link: bool = True,  # link the rows the load touched into incidents once it has committed
 ) -> ProviderLoadReport:
     """Load one provider file; WrongFormatError (before any write) for a wrong format or encoding."""
     started = time.perf_counter()
@@ -121,6 +123,7 @@ def load_provider(
     rejects = RejectsFile(rejects_path or default_rejects_path(path))
     builder = RowBuilder(aliases, PlaceResolver(places))
     refused = list(checkpoint.refused.values())  # by the server, so far: kept in the checkpoint
+    touched = TouchedRows()  # ids written, or committed by an interrupted run: linked at the end
     with (
         driver.session(database=database) as session,
         ThreadPoolExecutor(max_workers=writers) as worker,
@@ -157,6 +160,7 @@ def load_provider(
         while prepared := _prepare(islice(stream, batch_size), builder, ledger, checkpoint, report):
             batch, chunk = prepared
             report.rows_read += chunk.rows
+            touched.update([*batch.events, *batch.statements, *chunk.skipped])
             settle(keep=writers - 1)
             pending.append((worker.submit(write, batch), chunk))
             del prepared, batch  # the worker holds the batch: it goes once written
@@ -173,6 +177,8 @@ def load_provider(
     report.rejects_path = rejects.close()
     clear_checkpoint(path)
     report.seconds = time.perf_counter() - started
+    if link:
+        report.linking = link_touched(driver, database, touched)
     return report
 
 

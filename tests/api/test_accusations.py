@@ -109,6 +109,7 @@ def test_accusation_network_marks_russia_turkey_mutual(seeded_client: TestClient
         "target": "actor:turkey",
         "statement_count": 1,
         "accusation_count": 1,
+        "incident_count": None,  # counted with collapse=incidents only
         "charges": ["violating the 2018 de-escalation agreement"],
         "statements": ["stmt:russia-accuses-turkey-of-violating-agreement"],
         "first_date": recent_months,

@@ -21,6 +21,7 @@ DATA_URLS = [
     "/timeline",
     "/events",
     "/events/event:2019-04-syrian-offensive",
+    "/incidents/incident:acled:x",
     "/statements",
     "/statements/stmt:x",
     "/accusations",
@@ -48,7 +49,8 @@ def test_every_data_endpoint_is_covered_by_this_test(keyed_client: TestClient) -
     paths = set(keyed_client.get("/openapi.json").json()["paths"])
     tested = {url.split("?")[0] for url in DATA_URLS} | {"/health"}
     templates = {p.replace("{actor_id}", "actor:russia").replace("{event_id}", "event:2019-04-syrian-offensive")
-                  .replace("{statement_id}", "stmt:x").replace("{place_id}", "place:idlib") for p in paths}
+                  .replace("{statement_id}", "stmt:x").replace("{place_id}", "place:idlib")
+                  .replace("{incident_id}", "incident:acled:x") for p in paths}
     assert templates == tested
 
 

@@ -101,13 +101,12 @@ export interface StatementAbout {
   evidence: Evidence;
 }
 
-/** Another provider's report of the same incident (issue 10); absent until incidents exist. */
+/** Another provider's report of the same incident, with why it was linked (GET /events/{id}). */
 export interface IncidentReport {
   dataset: string | null;
   id: string;
   title: string | null;
-  score: number | null;
-  reasons: string[];
+  link: { score: number; reasons: string[] };
 }
 
 export interface EventDetail extends TimelineItem {
@@ -119,7 +118,7 @@ export interface EventDetail extends TimelineItem {
   participants: Participant[];
   related: RelatedNode[];
   statements: StatementAbout[];
-  incident?: { id: string; reports: IncidentReport[] } | null;
+  incident?: { id: string; other_reports: IncidentReport[] } | null;
 }
 
 export interface Target {

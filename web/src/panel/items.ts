@@ -17,7 +17,7 @@ function relatedList(store: Store, links: RelatedNode[]): HTMLElement | null {
 
 export function eventPanel(store: Store, event: EventDetail): HTMLElement[] {
   const fatalities = event.fatalities_best ?? null;
-  const reports = event.incident?.reports ?? [];
+  const reports = event.incident?.other_reports ?? [];
   return [
     h('p', { class: 'kicker' }, `Event${event.type ? ` · ${words(event.type)}` : ''}${event.dataset ? ` · ${event.dataset}` : ''}`),
     h('h2', {}, event.title ?? event.id),
@@ -40,7 +40,7 @@ export function eventPanel(store: Store, event: EventDetail): HTMLElement[] {
     section('Other reports of this incident', reports.length
       ? h('ul', {}, reports.map((r) => h('li', {},
           h('button', { type: 'button', class: 'link', onclick: () => select(store, { kind: 'event', id: r.id }) }, r.title ?? r.id),
-          h('span', { class: 'muted' }, ` ${r.dataset ?? ''}${r.score !== null ? ` · match ${Math.round(r.score * 100)}%` : ''}${r.reasons.length ? ` · ${r.reasons.join(', ')}` : ''}`))))
+          h('span', { class: 'muted' }, ` ${r.dataset ?? ''} · match ${Math.round(r.link.score * 100)}%${r.link.reasons.length ? ` · ${r.link.reasons.join(', ')}` : ''}`))))
       : null),
     nodeActions(store, 'event', event.id),
   ].filter((e): e is HTMLElement => e !== null);

@@ -1,0 +1,176 @@
+"""The timeline with collapse=incidents: one item per incident, placed at its first matching report.
+
+Each branch walks the same candidates as the plain timeline (graph/queries/timeline.py, same plans
+and filters) and keeps a report only when no report of its incident that also matches the filters
+comes before it in timeline order; that report stands for the incident. Paging is by that report's
+position, so a page holds as many items as asked, each incident once, in timeline order.
+"""
+
+from __future__ import annotations
+
+import re
+
+from neo4j import ManagedTransaction
+
+from graph.queries.fragments import ITEM_PROJECTION, sort_rank
+from graph.queries.geo import geo_parameters
+from graph.queries.incidents import FATALITIES, REPORTS_OF
+from graph.queries.timeline import (
+    _FILTERS,
+    _KIND_SETS,
+    _LABELS,
+    _SOURCES,
+    FIRST_DAY,
+    LAST_DAY,
+    TEXT_MATCHES,
+    GeoSelection,
+    Plan,
+    _lucene_all_terms,
+    _plan,
+    expand_affiliates,
+    item_from_record,
+)
+from schema.incidents import CollapsedItem
+from schema.timeline import ItemKind, SortKey, TimelineFilter
+
+# A sibling report matches the same filters (window without the cursor: one before the cursor was
+# already shown). The filter text is the plain timeline's, about `sibling` instead of `node`.
+_SIBLING = """
+      AND sibling.date_start <= $upper AND ($window_start IS NULL OR sibling.date_end >= $window_start)"""
+_FIRST_OF_INCIDENT = """
+  OPTIONAL MATCH (inc:Incident)-[:REPORTED_AS]->(node)
+  WITH node, rank, inc
+  WHERE inc IS NULL OR NOT EXISTS {{
+    MATCH (inc)-[:REPORTED_AS]->(sibling:{label})
+    WHERE sibling <> node
+      AND [sibling.date_start, {sibling_rank}, sibling.id] < [node.date_start, rank, node.id]{sibling}{filters}
+  }}"""
+_BRANCH = """
+  {source}
+  WHERE node.date_start >= $lower AND node.date_start <= $upper
+    AND ($window_start IS NULL OR node.date_end >= $window_start){filters}
+  WITH node, {rank} AS rank
+  WHERE $after IS NULL
+     OR node.date_start > $after.date
+     OR (node.date_start = $after.date
+         AND (rank > $after.rank OR (rank = $after.rank AND node.id > $after.id))){first}
+  WITH node, rank, inc
+  ORDER BY node.date_start, rank, node.id
+  LIMIT $limit
+  RETURN node, rank, inc"""
+_TAIL = (
+    """
+WITH node, rank, inc
+ORDER BY node.date_start, rank, node.id
+LIMIT $limit
+RETURN """
+    + ITEM_PROJECTION
+    + """ AS item, {date: node.date_start, rank: rank, id: node.id} AS position,
+  CASE WHEN inc IS NULL THEN null ELSE inc {
+    .id, .title, .type, .kind,
+    date: {text: inc.date, start: inc.date_start, end: inc.date_end, precision: inc.date_precision},
+    fatalities: """
+    + FATALITIES.replace("i.", "inc.")
+    + """,
+    reports: """
+    + REPORTS_OF.replace("(i)", "(inc)")
+    + """
+  } END AS incident"""
+)
+
+
+def _about(variable: str, text: str) -> str:
+    # Fixed query text of this package, never input: `node` → another variable.
+    return re.sub(r"\bnode\b", variable, text)
+
+
+def _branch(plan: Plan, label: str) -> str:
+    first = _FIRST_OF_INCIDENT.format(
+        label=label,
+        sibling_rank=sort_rank("sibling"),
+        sibling=_SIBLING,
+        filters=_about("sibling", _FILTERS[label]),
+    )
+    return _BRANCH.format(
+        source=_SOURCES[plan, label], filters=_FILTERS[label], rank=sort_rank("node"), first=first
+    )
+
+
+def _timeline(plan: Plan, labels: tuple[str, ...]) -> str:
+    branches = [_branch(plan, label) for label in labels]
+    return "CALL () {" + "\n  UNION ALL".join(branches) + "\n}" + _TAIL
+
+
+COLLAPSED = {
+    (plan, kinds): _timeline(plan, tuple(_LABELS[kind] for kind in kinds))
+    for plan in Plan
+    for kinds in _KIND_SETS
+}
+
+
+def _collapsed(item: dict[str, object], incident: dict[str, object] | None) -> CollapsedItem:
+    plain = item_from_record(item)
+    if incident is None:
+        low = plain.fatalities_best
+        return CollapsedItem(**plain.model_dump(), fatalities={"low": low, "high": low})
+    reports = incident["reports"]
+    return CollapsedItem.model_validate(
+        {
+            **plain.model_dump(),
+            "id": incident["id"],
+            "kind": ItemKind.INCIDENT,
+            "title": incident["title"],
+            "type": incident["type"] if incident["kind"] == "event" else None,
+            "stance": incident["type"] if incident["kind"] == "statement" else None,
+            "date": incident["date"],
+            "approximate": _approximate(incident["date"]),  # type: ignore[arg-type]
+            "fatalities_best": None,
+            "fatalities": incident["fatalities"],
+            "reports": reports,
+        }
+    )
+
+
+def _approximate(when: dict[str, object]) -> bool:
+    return when["precision"] != "day" or when["start"] != when["end"]
+
+
+def _position(position: dict[str, object]) -> SortKey:
+    to_native = getattr(position["date"], "to_native", None)
+    return SortKey.model_validate({**position, "date": to_native() if to_native else position["date"]})
+
+
+def list_collapsed_timeline(
+    tx: ManagedTransaction, *, filters: TimelineFilter, after: SortKey | None, limit: int
+) -> list[tuple[CollapsedItem, SortKey]]:
+    """Up to `limit` items (incidents and unlinked rows) after `after`, each with its position."""
+    actor_ids = filters.actor_ids
+    if actor_ids is not None and filters.include_affiliates:
+        actor_ids = expand_affiliates(tx, actor_ids=actor_ids)
+    text_ids = None
+    if filters.q:
+        text_ids = tx.run(TEXT_MATCHES, lucene=_lucene_all_terms(filters.q)).single(strict=True)["ids"]
+    kinds = tuple(kind for kind in (ItemKind.EVENT, ItemKind.STATEMENT) if kind in filters.kinds)
+    if not kinds:
+        return []
+    geo = GeoSelection(filters.geo, tuple(_LABELS[kind] for kind in kinds), limit)
+    result = tx.run(
+        COLLAPSED[_plan(tx, text_ids, actor_ids, filters.place_id, geo), kinds],
+        lower=after.date if after else FIRST_DAY,
+        upper=filters.window_end or LAST_DAY,
+        window_start=filters.window_start,
+        types=filters.types,
+        stances=filters.stances,
+        text_ids=text_ids,
+        actor_ids=actor_ids,
+        place_id=filters.place_id,
+        datasets=filters.datasets,
+        after=after.model_dump() if after else None,
+        limit=limit,
+        **geo_parameters(filters.geo),
+    )
+    return [
+        (_collapsed(record["item"], record["incident"]), _position(record["position"]))
+        for record in result
+    ]
+

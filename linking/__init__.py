@@ -1,0 +1,1 @@
+"""Incident linking: the same incident reported by ACLED, UCDP GED and GDELT, found and explained."""
