@@ -70,6 +70,13 @@ def test_each_dataset_gives_exactly_its_own_items(mixed_client: TestClient, writ
         assert _ids(mixed_client, "/timeline", dataset=dataset) == ids, dataset
 
 
+def test_collapsed_pages_keep_to_the_datasets(mixed_client: TestClient, written: dict[str, set[str]]) -> None:
+    # collapse=incidents walks its own query (graph/queries/timeline_collapsed.py): same filter.
+    for path in ("/timeline", "/events"):
+        collapsed = _ids(mixed_client, path, dataset="acled", collapse="incidents", limit=200)
+        assert collapsed and collapsed <= written["acled"], path
+
+
 def test_several_datasets_repeated_or_comma_separated_mean_any_of_them(
     mixed_client: TestClient, written: dict[str, set[str]]
 ) -> None:
