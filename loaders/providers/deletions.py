@@ -51,11 +51,12 @@ def _record(line: int, row: Row) -> DeletionRecord:
     return DeletionRecord(line, provider_id, timestamp)
 
 
-def _cell(value: object) -> str:
+def _cell(value: object) -> str | None:
+    """The JSON value as cell text ("" for null); None for a list, an object or a boolean."""
     if value is None:
         return ""
     if isinstance(value, bool) or not isinstance(value, str | int | float):
-        return json.dumps(value)  # a list or an object: not a cell, and its reject says so
+        return None
     return str(value)
 
 
@@ -72,10 +73,16 @@ def _json_rows(path: Path) -> Iterator[tuple[int, list[str]] | Rejected]:
         raise WrongFormatError(f"{path} is not {EXPECTED}: expected a list of deletions under 'data'")
     for number, item in enumerate(items, 1):
         if not isinstance(item, dict):
-            yield Rejected(number, "(row)", "not an object", excerpt(_cell(item)))
+            yield Rejected(number, "(row)", "not an object", excerpt(json.dumps(item)))
             continue
         lowered = {str(key).lower(): value for key, value in item.items()}
-        yield checked_text(number, [_cell(lowered.get(name)) for name in COLUMNS], COLUMNS)
+        cells = [_cell(lowered.get(name)) for name in COLUMNS]
+        wrong = [name for name, cell in zip(COLUMNS, cells, strict=True) if cell is None]
+        if wrong:
+            value = excerpt(json.dumps(lowered[wrong[0]]))
+            yield Rejected(number, wrong[0], "not a text or a number", value)
+            continue
+        yield checked_text(number, [cell or "" for cell in cells], COLUMNS)
 
 
 def read_acled_deletions(
