@@ -156,7 +156,7 @@ def load(
         delete_provider_file(
             path,
             resolve_settings(instance),
-            rejects=rejects,  # type: ignore[arg-type]
+            rejects=rejects,
             max_rejects=max_rejects,
             batch_size=batch_size,
             encoding=encoding or "utf-8",

@@ -80,9 +80,7 @@ def list_dependents(tx: ManagedTransaction, *, ids: list[str]) -> Dependents:
     record = tx.run(LIST_DEPENDENTS, ids=ids).single()
     if record is None:
         return Dependents([], [], [])
-    return Dependents(
-        _flat(record["actors"]), _flat(record["places"]), _flat(record["incidents"])
-    )
+    return Dependents(_flat(record["actors"]), _flat(record["places"]), _flat(record["incidents"]))
 
 
 def delete_orphans(

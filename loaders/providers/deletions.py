@@ -70,7 +70,9 @@ def _json_rows(path: Path) -> Iterator[tuple[int, list[str]] | Rejected]:
         raise WrongFormatError(f"{path} is an ACLED API error answer: {excerpt(str(data))}")
     items = data.get("data") if isinstance(data, dict) else data
     if not isinstance(items, list):
-        raise WrongFormatError(f"{path} is not {EXPECTED}: expected a list of deletions under 'data'")
+        raise WrongFormatError(
+            f"{path} is not {EXPECTED}: expected a list of deletions under 'data'"
+        )
     for number, item in enumerate(items, 1):
         if not isinstance(item, dict):
             yield Rejected(number, "(row)", "not an object", excerpt(json.dumps(item)))

@@ -62,7 +62,10 @@ def test_a_deletion_list_removes_exactly_the_named_events_and_their_orphans(
         [
             {"event_id_cnty": "SYR300001", "deleted_timestamp": str(PUBLISHED + 10)},
             {"event_id_cnty": "SYR300003", "deleted_timestamp": PUBLISHED},  # as new as the row
-            {"event_id_cnty": "SYR300002", "deleted_timestamp": str(PUBLISHED - 10)},  # re-published since
+            {
+                "event_id_cnty": "SYR300002",
+                "deleted_timestamp": str(PUBLISHED - 10),
+            },  # re-published since
             {"event_id_cnty": "SYR999999", "deleted_timestamp": "1658707200"},  # never loaded
         ],
     )
@@ -78,7 +81,12 @@ def test_a_deletion_list_removes_exactly_the_named_events_and_their_orphans(
     # HTS only fought at Nayrab (SYR300003): its source-qualified actor and the town went with it;
     # canonical actors and the places other events use stay.
     assert report.actors_removed == 1
-    assert rows(clean_graph, settings, "MATCH (a:Actor) WHERE NOT a.id STARTS WITH 'actor:' RETURN a.id") == []
+    assert (
+        rows(
+            clean_graph, settings, "MATCH (a:Actor) WHERE NOT a.id STARTS WITH 'actor:' RETURN a.id"
+        )
+        == []
+    )
     places_after = {p for (p,) in rows(clean_graph, settings, "MATCH (p:Place) RETURN p.id")}
     assert places_before - places_after == {  # the two towns and the districts only they were in
         "place:syr:idlib:@nayrab",
@@ -89,7 +97,10 @@ def test_a_deletion_list_removes_exactly_the_named_events_and_their_orphans(
         "place:syr:idlib:saraqab:saraqab",
     }
     assert report.places_removed == 6
-    assert rows(clean_graph, settings, "MATCH (p:Place) WHERE NOT EXISTS { (p)<--() } RETURN p.id") == []
+    assert (
+        rows(clean_graph, settings, "MATCH (p:Place) WHERE NOT EXISTS { (p)<--() } RETURN p.id")
+        == []
+    )
     # The same list again: nothing left to delete, nothing changes.
     before = graph_checksum(clean_graph, settings)
     again = _delete(clean_graph, settings, path)
@@ -105,11 +116,15 @@ def test_a_place_a_curated_dataset_asserts_stays_when_its_last_event_is_deleted(
         database_=settings.database,
     )
     path = write_csv(
-        tmp_path / "deleted.csv", ["event_id_cnty", "deleted_timestamp"], [["SYR300003", "1658707200"]]
+        tmp_path / "deleted.csv",
+        ["event_id_cnty", "deleted_timestamp"],
+        [["SYR300003", "1658707200"]],
     )
     report = _delete(clean_graph, settings, path)
     assert (report.deleted, report.actors_removed) == (1, 1)
-    assert rows(clean_graph, settings, "MATCH (p:Place {id: 'place:syr:idlib:@nayrab'}) RETURN count(p)") == [(1,)]
+    assert rows(
+        clean_graph, settings, "MATCH (p:Place {id: 'place:syr:idlib:@nayrab'}) RETURN count(p)"
+    ) == [(1,)]
 
 
 def test_deleting_a_report_dissolves_an_incident_left_with_one_report(
@@ -147,7 +162,9 @@ def test_deleting_a_report_dissolves_an_incident_left_with_one_report(
 def test_deletion_lists_read_as_api_json_bare_json_or_csv_and_bad_rows_are_rejects(
     tmp_path: Path,
 ) -> None:
-    api = _api(tmp_path / "api.json", [{"event_id_cnty": "SYR1", "deleted_timestamp": "1658707200"}])
+    api = _api(
+        tmp_path / "api.json", [{"event_id_cnty": "SYR1", "deleted_timestamp": "1658707200"}]
+    )
     bare = tmp_path / "bare.json"
     bare.write_text(json.dumps([{"event_id_cnty": "SYR1", "deleted_timestamp": 1658707200}]))
     table = write_csv(
@@ -186,8 +203,14 @@ def test_deletion_lists_read_as_api_json_bare_json_or_csv_and_bad_rows_are_rejec
     [
         ('{"status": 403, "success": false, "error": {"message": "Access denied"}}', "API error"),
         ('{"data": {"event_id_cnty": "SYR300001"}}', "expected a list of deletions"),
-        ("event_id_cnty,event_date,actor1\nSYR300001,2020-02-27,x\n", "missing column(s) deleted_timestamp"),
-        ('[{"event_id_cnty": "SYR300001", "deleted_timestamp": 1658707200}', "not an ACLED deletion list"),
+        (
+            "event_id_cnty,event_date,actor1\nSYR300001,2020-02-27,x\n",
+            "missing column(s) deleted_timestamp",
+        ),
+        (
+            '[{"event_id_cnty": "SYR300001", "deleted_timestamp": 1658707200}',
+            "not an ACLED deletion list",
+        ),
     ],
 )
 def test_a_refused_deletion_file_leaves_the_graph_as_it_was(
@@ -207,7 +230,11 @@ def test_a_refused_deletion_file_leaves_the_graph_as_it_was(
 
 
 def test_cli_applies_a_deletion_list_and_reports_rows(
-    cli_env: dict[str, str], clean_graph: Driver, settings: GraphSettings, acled_loaded: Path, tmp_path: Path
+    cli_env: dict[str, str],
+    clean_graph: Driver,
+    settings: GraphSettings,
+    acled_loaded: Path,
+    tmp_path: Path,
 ) -> None:
     path = write_csv(
         tmp_path / "deleted.csv",

@@ -106,7 +106,13 @@ def test_a_newer_acled_export_replaces_only_rows_with_a_newer_timestamp(
         clean_graph,
         settings,
         "MATCH (e:Event {id: 'acled:SYR300003'}) RETURN e.acled_source, e.acled_location, e.title",
-    ) == [("SOHR", "Kafr Nabl", "Armed clash: Military Forces of Turkey (2016-) – Military Forces of Syria (2000-) (Kafr Nabl)")]
+    ) == [
+        (
+            "SOHR",
+            "Kafr Nabl",
+            "Armed clash: Military Forces of Turkey (2016-) – Military Forces of Syria (2000-) (Kafr Nabl)",
+        )
+    ]
     # What only the old version used is gone: HTS's source-qualified actor, Nayrab and its district.
     assert report.actors_removed == 1
     assert ("acled-actor:hayat-tahrir-al-sham",) not in rows(clean_graph, settings, ACTORS)
