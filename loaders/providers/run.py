@@ -45,7 +45,13 @@ from loaders.providers.rows import GraphBatch, RowBuilder
 from loaders.providers.ucdp import read_ucdp
 from loaders.providers.versions import BatchVersions, RowOutcome, sort_batch, stamp
 from loaders.providers.write import BatchOutcome, BatchWriter, write_batch, write_isolating
-from schema.providers import DATASET_SOURCE_IDS, ProviderEventRecord, ProviderRecord, Rejected
+from schema.providers import (
+    DATASET_SOURCE_IDS,
+    SOURCE_QUALIFIED_PREFIXES,
+    ProviderEventRecord,
+    ProviderRecord,
+    Rejected,
+)
 from schema.vocabulary import SourceKind
 
 ProviderFormat = Literal["acled", "gdelt", "ucdp"]
@@ -63,7 +69,7 @@ DATASET_SOURCES = {
         "https://ucdp.uu.se",
     ),
 }
-FALLBACK_PREFIXES = {"acled": "acled-actor:", "gdelt": "gdelt-actor:", "ucdp": "ucdp-actor:"}
+FALLBACK_PREFIXES = SOURCE_QUALIFIED_PREFIXES
 
 
 def default_rejects_path(path: Path) -> Path:

@@ -1,8 +1,8 @@
 """Newer provider data: each row of a batch is created, updated, unchanged or stale before it is written.
 
 Every provider row is written with two digests: `provider_digest`, of what the provider said (the
-validated record), and `row_digest`, of what the loader made of it (node properties, actor ids,
-place). One read per batch (graph/queries/versions.py) compares them with the stored row:
+node's properties, before any actor or place is resolved), and `row_digest`, of everything the
+loader writes for it (those properties, actor ids and roles, place). One read per batch (graph/queries/versions.py) compares them with the stored row:
 
 - not in the graph: **created**;
 - the same `row_digest`: **unchanged**, not written at all;
@@ -41,17 +41,26 @@ class RowOutcome(StrEnum):
 WRITTEN = (RowOutcome.CREATED, RowOutcome.UPDATED)
 
 
-def _digest(text: str) -> str:
+def _digest(value: object, salt: str = "") -> str:
+    # Key order is the builder's, the same on every run: no sorting needed (a loader that orders
+    # them differently rewrites each row once, as any change to what it writes does).
+    text = salt + json.dumps(value, default=str, ensure_ascii=False, separators=(",", ":"))
     return hashlib.blake2b(text.encode(), digest_size=12).hexdigest()
 
 
 def stamp(record: ProviderRecord, batch: GraphBatch) -> None:
-    """Add the record's two digests to its row in the batch (RowBuilder.add made it)."""
+    """Add the record's two digests to its row in the batch (RowBuilder.add made it).
+
+    `provider_digest` covers the node's properties: every cell the provider gave that the node
+    keeps, resolved nothing. `row_digest` adds the rest of the row: actor ids, roles, place.
+    """
     rows = batch.events if isinstance(record, ProviderEventRecord) else batch.statements
     row = rows[record.id]
-    written = json.dumps(row, sort_keys=True, default=str, ensure_ascii=False)
-    row["props"]["row_digest"] = _digest(written)
-    row["props"]["provider_digest"] = _digest(record.model_dump_json(exclude={"line"}))
+    props = row["props"]
+    provider = _digest(props)
+    links = {key: value for key, value in row.items() if key != "props"}
+    props["row_digest"] = _digest(links, salt=provider)
+    props["provider_digest"] = provider
 
 
 def classify(new: Row, stored: StoredVersion | None) -> RowOutcome:
