@@ -18,6 +18,7 @@ from rich.table import Table
 
 from cli.console import console, errors, fail
 from cli.db import InstanceOption
+from cli.load_deletions import delete_provider_file
 from cli.load_providers import (
     AliasesOption,
     BatchSizeOption,
@@ -40,6 +41,7 @@ class InputFormat(StrEnum):
     ACLED = "acled"  # provider formats: streamed by cli/load_providers.py
     GDELT = "gdelt"
     UCDP = "ucdp"
+    ACLED_DELETIONS = "acled-deletions"  # ACLED's deletion list: see cli/load_deletions.py
 
 
 PROVIDER_FORMATS = {InputFormat.ACLED, InputFormat.GDELT, InputFormat.UCDP}
@@ -148,6 +150,18 @@ def load(
         formats = ", ".join(InputFormat)
         seen = escape(why_unknown(path, encoding or "utf-8"))
         fail(f"Cannot tell the format of {path}: {seen}. Pass --format ({formats}).")
+    if chosen is InputFormat.ACLED_DELETIONS:
+        if dry_run:
+            fail("--dry-run is not available for acled-deletions.")
+        delete_provider_file(
+            path,
+            resolve_settings(instance),
+            rejects=rejects,
+            max_rejects=max_rejects,
+            batch_size=batch_size,
+            encoding=encoding or "utf-8",
+        )
+        return
     if chosen in PROVIDER_FORMATS:  # streamed, batched, resumable; see cli/load_providers.py
         if dry_run:
             fail("--dry-run is not available for provider formats (acled, gdelt, ucdp).")

@@ -57,9 +57,18 @@ def print_provider_report(report: ProviderLoadReport) -> None:
         soft_wrap=True,
     )
     console.print(
+        f"Rows: {report.created:,} created, {report.updated:,} updated, {report.unchanged:,} unchanged"
+        + (f" ({report.stale:,} of them older than the stored row: kept)" if report.stale else "")
+        + f", {report.deleted:,} deleted.",
+        highlight=False,
+        soft_wrap=True,
+    )
+    console.print(
         f"Graph: {c['nodes_created']:,} nodes and {c['relationships_created']:,} relationships created, "
         f"{c['relationships_deleted']:,} relationships re-pointed/removed, "
-        f"{report.actors_removed} orphaned source-qualified actor(s) removed.",
+        f"{report.actors_removed} orphaned source-qualified actor(s)"
+        + (f" and {report.places_removed} provider place(s)" if report.places_removed else "")
+        + " removed.",
         highlight=False,
         soft_wrap=True,
     )

@@ -30,6 +30,12 @@ DATASET_SOURCE_IDS: dict[str, str] = {
     "gdelt": "src:gdelt",
     "ucdp": "src:ucdp-ged",
 }
+# Ids of actors no alias resolved: the loader's own, removed once nothing uses them.
+SOURCE_QUALIFIED_PREFIXES: dict[str, str] = {
+    "acled": "acled-actor:",
+    "gdelt": "gdelt-actor:",
+    "ucdp": "ucdp-actor:",
+}
 # The column that holds a provider's row id (named in rejects about the id).
 DATASET_ID_COLUMNS: dict[str, str] = {
     "acled": "event_id_cnty",

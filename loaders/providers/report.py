@@ -27,8 +27,19 @@ class ProviderLoadReport:
     refused: int = 0  # of them, rows only the server refused (isolated by splitting their batch)
     skipped_resumed: int = 0  # rows already committed by an interrupted run of the same load
     batches: int = 0
+    # Rows against the graph (loaders/providers/versions.py): written new, rewritten, left as they
+    # were (`stale` of them: an older ACLED version than the stored one), and, for a deletion
+    # list, events deleted and ids not in the graph.
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    stale: int = 0
+    deleted: int = 0
+    not_found: int = 0
     counters: Counter[str] = field(default_factory=Counter)
     actors_removed: int = 0
+    places_removed: int = 0
+    incidents_dissolved: int = 0
     unresolved: Counter[tuple[str, str, str]] = field(default_factory=Counter)
     # Actor mentions (one per actor slot of a row): all of them, those that are a state or one of
     # its organs (they count as the state at level=state), those only located in a country.
@@ -53,6 +64,16 @@ class ProviderLoadReport:
             self.geo_problems[f"{problem.column}: {problem.reason} (lost its {problem.lost})"] += 1
             if len(self.geo_examples) < MAX_GEO_EXAMPLES:
                 self.geo_examples.append((record.line, problem))
+
+    @property
+    def outcomes(self) -> dict[str, int]:
+        """Rows created, updated, unchanged and deleted (stale rows count as unchanged)."""
+        return {
+            "created": self.created,
+            "updated": self.updated,
+            "unchanged": self.unchanged,
+            "deleted": self.deleted,
+        }
 
     @property
     def rows_per_second(self) -> float:

@@ -5,7 +5,9 @@ Rows are taken in chunks of `batch_size`: the reader's rejects, records Neo4j co
 flat: rows are read lazily, a chunk is dropped once written, and at most one batch is being written
 (on a worker thread, so parsing the next chunk overlaps the server's work). When a batch commits,
 its chunk's rejects are written in line order with any rows the server refused, and the checkpoint
-advances (see checkpoint.py).
+advances (see checkpoint.py). Before a batch is written, one read sorts its rows into created,
+updated, unchanged and stale against the graph (versions.py): only created and updated rows are
+written, updated ones with the clean-up of what their old version left (replace.py).
 """
 
 from __future__ import annotations
@@ -38,11 +40,19 @@ from loaders.providers.ledger import IdLedger
 from loaders.providers.place_aliases import PlaceAliasTable
 from loaders.providers.place_rows import SentPlaces
 from loaders.providers.places import PlaceResolver
+from loaders.providers.replace import write_replacing
 from loaders.providers.report import ProviderLoadReport, RejectsFile
 from loaders.providers.rows import GraphBatch, RowBuilder
 from loaders.providers.ucdp import read_ucdp
-from loaders.providers.write import BatchOutcome, write_isolating
-from schema.providers import DATASET_SOURCE_IDS, ProviderEventRecord, ProviderRecord, Rejected
+from loaders.providers.versions import BatchVersions, RowOutcome, sort_batch, stamp
+from loaders.providers.write import BatchOutcome, BatchWriter, write_batch, write_isolating
+from schema.providers import (
+    DATASET_SOURCE_IDS,
+    SOURCE_QUALIFIED_PREFIXES,
+    ProviderEventRecord,
+    ProviderRecord,
+    Rejected,
+)
 from schema.vocabulary import SourceKind
 
 ProviderFormat = Literal["acled", "gdelt", "ucdp"]
@@ -60,7 +70,7 @@ DATASET_SOURCES = {
         "https://ucdp.uu.se",
     ),
 }
-FALLBACK_PREFIXES = {"acled": "acled-actor:", "gdelt": "gdelt-actor:", "ucdp": "ucdp-actor:"}
+FALLBACK_PREFIXES = SOURCE_QUALIFIED_PREFIXES
 
 
 def default_rejects_path(path: Path) -> Path:
@@ -92,6 +102,7 @@ class Chunk:
     # Rows an interrupted run of the same load committed (record id → is an event), and refused.
     skipped: dict[str, bool] = field(default_factory=dict)
     refused_before: int = 0
+    versions: BatchVersions = field(default_factory=BatchVersions)  # its rows against the graph
 
 
 def load_provider(
@@ -134,10 +145,10 @@ def load_provider(
         )
         pending: deque[tuple[Future[BatchOutcome], Chunk]] = deque()
 
-        def write(batch: GraphBatch) -> BatchOutcome:
+        def write(batch: GraphBatch, writer: BatchWriter) -> BatchOutcome:
             # Sessions are not thread-safe: each write (on the worker thread) opens its own.
             with driver.session(database=database) as own:
-                return write_isolating(own, batch)
+                return write_isolating(own, batch, write=writer)
 
         def settle(keep: int) -> None:
             """Wait for the oldest writes until `keep` are in flight; report them in file order."""
@@ -160,14 +171,21 @@ def load_provider(
         while prepared := _prepare(islice(stream, batch_size), builder, ledger, checkpoint, report):
             batch, chunk = prepared
             report.rows_read += chunk.rows
+            # Ids are unique in a file, so the batch in flight never holds one of these rows.
+            batch, chunk.versions = sort_batch(session, batch)
+            if chunk.versions.kept:
+                # Rows left out may have been the first to name a place: later batches send all again.
+                builder.sent_places = SentPlaces()
+            writer = write_replacing if chunk.versions.updates else write_batch
+            # Linking afterwards looks at what this load created or changed (`ckg link` at everything).
             touched.update([*batch.events, *batch.statements, *chunk.skipped])
             settle(keep=writers - 1)
-            pending.append((worker.submit(write, batch), chunk))
+            pending.append((worker.submit(write, batch, writer), chunk))
             del prepared, batch  # the worker holds the batch: it goes once written
             if on_rows is not None:
                 on_rows(chunk.rows)
         settle(keep=0)
-        report.actors_removed = session.execute_write(
+        report.actors_removed += session.execute_write(
             delete_orphan_actors, prefix=FALLBACK_PREFIXES[fmt]
         )
     report.unresolved = builder.unresolved
@@ -206,6 +224,7 @@ def _prepare(
             chunk.rejects.append(problem)
         elif item.line > checkpoint.line:
             builder.add(item, batch)
+            stamp(item, batch)
         elif item.line in checkpoint.refused:
             chunk.rejects.append(checkpoint.refused[item.line])
             chunk.refused_before += 1
@@ -223,10 +242,21 @@ def _prepare(
 
 
 def _account(report: ProviderLoadReport, chunk: Chunk, outcome: BatchOutcome) -> None:
-    """Add a written chunk to the report: rows loaded by kind, rows rejected, graph counters."""
+    """Add a written chunk to the report: rows by kind and outcome, rows rejected, graph counters."""
     skipped_events = sum(chunk.skipped.values())
-    report.events += skipped_events + outcome.events
-    report.statements += len(chunk.skipped) - skipped_events + outcome.statements
+    versions = chunk.versions
+    kept = sum(versions.kept.values())
+    report.events += skipped_events + outcome.events + versions.kept_events
+    report.statements += (
+        len(chunk.skipped) - skipped_events + outcome.statements + kept - versions.kept_events
+    )
+    written = [o for i, o in versions.written.items() if i not in outcome.refused]
+    report.created += written.count(RowOutcome.CREATED)
+    report.updated += written.count(RowOutcome.UPDATED)
+    report.unchanged += kept
+    report.stale += versions.kept[RowOutcome.STALE]
+    report.actors_removed += outcome.counters["orphan_actors_deleted"]
+    report.places_removed += outcome.counters["orphan_places_deleted"]
     report.skipped_resumed += len(chunk.skipped)
     report.rejected += len(chunk.rejects) + len(outcome.refused)
     report.refused += chunk.refused_before + len(outcome.refused)

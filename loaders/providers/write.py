@@ -7,6 +7,7 @@ halves until each refused row is alone: that row becomes a reject, every other r
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -89,15 +90,21 @@ class BatchOutcome:
         )
 
 
-def write_isolating(session: Session, batch: GraphBatch, *, whole: bool = True) -> BatchOutcome:
+BatchWriter = Callable[[ManagedTransaction, GraphBatch], Counter[str]]
+
+
+def write_isolating(
+    session: Session, batch: GraphBatch, *, whole: bool = True, write: BatchWriter = write_batch
+) -> BatchOutcome:
     """Write the batch in one transaction; if its data is refused, halve it until the bad rows are alone.
 
     When every row of the whole batch is refused, the rows are not the problem: the error is raised.
+    `write` is the transaction function (write_batch, or loaders/providers/replace.py's for updates).
     """
     if not batch:
         return BatchOutcome()
     try:
-        counters = session.execute_write(write_batch, batch)
+        counters = session.execute_write(write, batch)
         return BatchOutcome(len(batch.events), len(batch.statements), counters)
     except Neo4jError as error:
         if error.code not in DATA_ERROR_CODES:
@@ -106,8 +113,8 @@ def write_isolating(session: Session, batch: GraphBatch, *, whole: bool = True) 
             ((record_id, line),) = batch.lines.items()
             return BatchOutcome(refused={record_id: _refused(line, record_id, error)})
         first, second = batch.halves()
-        outcome = write_isolating(session, first, whole=False)
-        outcome += write_isolating(session, second, whole=False)
+        outcome = write_isolating(session, first, whole=False, write=write)
+        outcome += write_isolating(session, second, whole=False, write=write)
         if whole and len(outcome.refused) == len(batch):
             raise error from None
         return outcome
