@@ -4,14 +4,14 @@
         [--methods transactional,load_csv] [--batch-size 10000] [--json PATH]
 
 For every format, size and method: write the file (cached in --workdir), empty the graph, load the
-file in a child process, and print rows/s, the child's peak RSS, the server's CPU seconds, the
-machine's load average and the node/relationship counts. Methods (METHODS): `transactional` is
+file in a child process, and print rows/s, the child's peak RSS, the CPU seconds of the loader
+(the child) and of the server, the machine's load average and the node/relationship counts. Methods (METHODS): `transactional` is
 `ckg load`'s path (loaders/providers/run.py); `load_csv` is the plain LOAD CSV reference
 (bench/load_csv.py, local only, GDELT and ACLED). The methods of one format and size run back to
 back on the same file, so their ratio is measured in one run; a load_csv graph is checked against
 the transactional one (counts and property keys per label and relationship type). `--json PATH`
-writes the records {format, size, method, rows, seconds, rows_per_s, peak_rss_mib, server_cpu_s,
-load_avg}. Then --naive-rows rows of each format are loaded with one transaction per row (batch
+writes the records {format, size, method, rows, seconds, rows_per_s, peak_rss_mib,
+loader_cpu_s, server_cpu_s, load_avg}. Then --naive-rows rows of each format are loaded with one transaction per row (batch
 size 1; 0 skips it) for the batched/naive ratio. Uses the `bench` instance (ports
 CKG_TEST_BOLT_PORT/HTTP_PORT, default 7751/7752, memory CKG_NEO4J_HEAP/PAGECACHE, default 2g/2g,
 like main) and stops it at the end.
@@ -119,6 +119,7 @@ def run_child(
         raise SystemExit(f"load of {path} failed ({process.returncode})")
     figures = json.loads(output.strip().splitlines()[-1])
     figures["peak_rss_mib"] = usage.ru_maxrss / 1024  # Linux reports KiB
+    figures["loader_cpu_s"] = usage.ru_utime + usage.ru_stime
     figures["rows_per_s"] = figures["rows"] / figures["seconds"]
     figures["server_cpu_s"] = server_cpu_seconds(instance) - cpu_before
     figures["load_avg"] = os.getloadavg()[0]  # the machine is shared: read figures against it
@@ -217,6 +218,7 @@ def main() -> None:
         "seconds",
         "rows/s",
         "peak RSS MiB",
+        "loader CPU s",
         "server CPU s",
         "load avg",
         "nodes",
@@ -254,6 +256,7 @@ def main() -> None:
                                         "seconds",
                                         "rows_per_s",
                                         "peak_rss_mib",
+                                        "loader_cpu_s",
                                         "server_cpu_s",
                                         "load_avg",
                                     )
@@ -268,6 +271,7 @@ def main() -> None:
                             f"{figures['seconds']:.1f}",
                             f"{figures['rows_per_s']:,.0f}",
                             f"{figures['peak_rss_mib']:.0f}",
+                            f"{figures['loader_cpu_s']:.1f}",
                             f"{figures['server_cpu_s']:.1f}",
                             f"{figures['load_avg']:.1f}",
                             f"{nodes:,}",
