@@ -5,16 +5,17 @@
 
 For every format, size and method: write the file (cached in --workdir), empty the graph, load the
 file in a child process, and print rows/s, the child's peak RSS, the CPU seconds of the loader
-(the child) and of the server, the machine's load average and the node/relationship counts. Methods (METHODS): `transactional` is
-`ckg load`'s path (loaders/providers/run.py); `load_csv` is the plain LOAD CSV reference
-(bench/load_csv.py, local only, GDELT and ACLED). The methods of one format and size run back to
-back on the same file, so their ratio is measured in one run; a load_csv graph is checked against
-the transactional one (counts and property keys per label and relationship type). `--json PATH`
-writes the records {format, size, method, rows, seconds, rows_per_s, peak_rss_mib,
-loader_cpu_s, server_cpu_s, load_avg}. Then --naive-rows rows of each format are loaded with one transaction per row (batch
-size 1; 0 skips it) for the batched/naive ratio. Uses the `bench` instance (ports
-CKG_TEST_BOLT_PORT/HTTP_PORT, default 7751/7752, memory CKG_NEO4J_HEAP/PAGECACHE, default 2g/2g,
-like main) and stops it at the end.
+(the child) and of the server, the machine's load average and the node/relationship counts.
+Methods (METHODS, where another path plugs in): `transactional` is `ckg load`'s path
+(loaders/providers/run.py); `load_csv` is the plain LOAD CSV reference (bench/load_csv.py, local
+only, GDELT and ACLED). The methods of one format and size run back to back on the same file, so
+their ratio is measured in one run; a load_csv graph is checked against the transactional one
+(counts and property keys per label and relationship type). `--json PATH` writes the records
+{format, size, method, rows, seconds, rows_per_s, peak_rss_mib, loader_cpu_s, server_cpu_s,
+load_avg}: on a shared machine the CPU seconds say more than wall time. Then --naive-rows rows of
+each format are loaded with one transaction per row (batch size 1; 0 skips it) for the
+batched/naive ratio. Uses the `bench` instance (ports CKG_TEST_BOLT_PORT/HTTP_PORT, default
+7751/7752, memory CKG_NEO4J_HEAP/PAGECACHE, default 2g/2g, like main) and stops it at the end.
 """
 
 from __future__ import annotations
@@ -79,6 +80,17 @@ def load_csv(fmt: str, path: Path, batch_size: int) -> dict[str, float]:
             driver, settings.database, instance.directory / "import", path, fmt, batch_size
         )
     return {"rows": rows, "rejected": 0, "seconds": time.perf_counter() - started}
+
+
+RECORD_KEYS = (
+    "rows",
+    "seconds",
+    "rows_per_s",
+    "peak_rss_mib",
+    "loader_cpu_s",
+    "server_cpu_s",
+    "load_avg",
+)
 
 
 # Load methods by name; each runs in a child process and returns {rows, rejected, seconds}.
@@ -245,23 +257,8 @@ def main() -> None:
                         if SIZES[size] == args.naive_rows and method == "transactional":
                             batched_10k[fmt] = figures["rows_per_s"]
                         records.append(
-                            {
-                                "format": fmt,
-                                "size": size,
-                                "method": method,
-                                **{
-                                    key: figures[key]
-                                    for key in (
-                                        "rows",
-                                        "seconds",
-                                        "rows_per_s",
-                                        "peak_rss_mib",
-                                        "loader_cpu_s",
-                                        "server_cpu_s",
-                                        "load_avg",
-                                    )
-                                },
-                            }
+                            {"format": fmt, "size": size, "method": method}
+                            | {key: figures[key] for key in RECORD_KEYS}
                         )
                         row = [
                             fmt,
