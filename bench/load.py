@@ -194,7 +194,8 @@ def synthetic_file(workdir: Path, fmt: str, rows: int) -> Path:
         started = time.perf_counter()
         WRITERS[fmt](path, rows)
         console.print(
-            f"wrote {path} ({path.stat().st_size / 2**20:.0f} MiB) in {time.perf_counter() - started:.1f} s"
+            f"wrote {path} ({path.stat().st_size / 2**20:.0f} MiB)"
+            f" in {time.perf_counter() - started:.1f} s"
         )
     return path
 

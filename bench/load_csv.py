@@ -1,18 +1,18 @@
-"""The `load_csv` reference of bench/load.py: a synthetic GDELT or ACLED file loaded by plain LOAD CSV.
+"""bench/load.py's `load_csv` method: a synthetic GDELT or ACLED file loaded by plain LOAD CSV.
 
 Local only: LOAD CSV reads the file from the server's own import directory, so the file is linked
 (or copied) into the local bench instance's `import/` folder; a remote server cannot be benchmarked
 this way.
 
 What a Neo4j user would write for the same model: the file is read by
-`LOAD CSV … CALL { … } IN TRANSACTIONS OF N ROWS`, and every event or statement node, its properties
-and its relationships (PARTICIPATED_IN, MADE, ACCUSES/WARNS/APPEALS_TO, OCCURRED_IN) are built by
-Cypher from the row's cells. The reference tables a user would bring as parameters are built from
-the file's distinct values with the project's own tables, so ids and names match the transactional
-load: actors (by provider code or name: alias table, states, CAMEO lists), places (by location
-columns: place chain, point, precision), the CAMEO crosswalk (GDELT) and the ACLED type and date
-maps. Those actors, places, state ties and LOCATED_IN links are written first, with the project's
-MERGE queries (a few thousand rows); LOAD CSV then writes the rows.
+`LOAD CSV … CALL { … } IN TRANSACTIONS OF N ROWS`, and every event or statement node, its
+properties and its relationships (PARTICIPATED_IN, MADE, ACCUSES/WARNS/APPEALS_TO, OCCURRED_IN)
+are built by Cypher from the row's cells. The reference tables a user would bring as parameters
+are built from the file's distinct values with the project's own tables, so ids and names match
+the transactional load: actors (by provider code or name: alias table, states, CAMEO lists),
+places (by location columns: place chain, point, precision), the CAMEO crosswalk (GDELT) and the
+ACLED type and date maps; building them is timed with the load. Those actors, places, state ties
+and LOCATED_IN links are written first, with the project's MERGE queries (a few thousand rows); LOAD CSV then writes the rows.
 """
 
 from __future__ import annotations
@@ -98,14 +98,16 @@ CALL (c) {
     WITH *
     CALL (statement, id, at) {
       MATCH (place:Place {id: at.place})
-      CREATE (statement)-[:OCCURRED_IN {id: 'occurred_in:' + id + ':place', source_ids: ['src:gdelt'],
+      CREATE (statement)-[:OCCURRED_IN {id: 'occurred_in:' + id + ':place',
+                                       source_ids: ['src:gdelt'],
                                    geo_precision: at.geo_precision,
                                    provider_precision: at.provider_precision}]->(place)
     }
     WITH statement, id, action, a1, a2
     CALL (statement, id, a1) {
       MATCH (speaker:Actor {id: a1.id})
-      CREATE (speaker)-[:MADE {id: 'made:' + id + ':speaker', source_ids: ['src:gdelt']}]->(statement)
+      CREATE (speaker)-[:MADE {id: 'made:' + id + ':speaker',
+                               source_ids: ['src:gdelt']}]->(statement)
     }
     CALL (statement, id, action, a2) {
       WITH * WHERE action.target_rel = 'ACCUSES'
@@ -116,7 +118,8 @@ CALL (c) {
     CALL (statement, id, action, a2) {
       WITH * WHERE action.target_rel = 'WARNS'
       MATCH (target:Actor {id: a2.id})
-      CREATE (statement)-[:WARNS {id: 'warns:' + id + ':target', source_ids: ['src:gdelt']}]->(target)
+      CREATE (statement)-[:WARNS {id: 'warns:' + id + ':target',
+                                  source_ids: ['src:gdelt']}]->(target)
     }
     CALL (statement, id, action, a2) {
       WITH * WHERE action.target_rel = 'APPEALS_TO'
@@ -138,7 +141,8 @@ ACLED = (
     """
 LOAD CSV WITH HEADERS FROM $url AS r
 CALL (r) {
-  WITH r, 'acled:' + r.event_id_cnty AS id, $dates[coalesce(r.event_date, '') + '|' + coalesce(r.time_precision, '')] AS day,
+  WITH r, 'acled:' + r.event_id_cnty AS id,
+       $dates[coalesce(r.event_date, '') + '|' + coalesce(r.time_precision, '')] AS day,
        $places[""" + ACLED_PLACE_KEY + """] AS at,
        r.inter2 IN ['7', 'Civilians'] OR r.event_type = 'Violence against civilians' AS civilians,
        [name IN [r.actor1, r.actor2] WHERE name <> ''] AS names,
@@ -151,9 +155,11 @@ CALL (r) {
         id: id, dataset: 'acled', provider_id: r.event_id_cnty, source_ids: ['src:acled'],
         date: day.date, date_precision: day.precision,
         date_start: date(day.start), date_end: date(day.end),
-        type: coalesce($sub_types[toLower(r.sub_event_type)], $event_types[toLower(r.event_type)]), summary: CASE WHEN r.notes <> '' THEN r.notes END,
+        type: coalesce($sub_types[toLower(r.sub_event_type)], $event_types[toLower(r.event_type)]),
+        summary: CASE WHEN r.notes <> '' THEN r.notes END,
         title: CASE WHEN r.sub_event_type <> '' THEN r.sub_event_type ELSE r.event_type END + ': '
-               + reduce(text = '', name IN names | text + CASE WHEN text = '' THEN '' ELSE ' – ' END + name)
+               + reduce(text = '', name IN names
+                        | text + CASE WHEN text = '' THEN '' ELSE ' – ' END + name)
                + CASE WHEN place_name <> '' THEN ' (' + place_name + ')' ELSE '' END,
         fatalities_best: toInteger(r.fatalities),
         acled_iso: CASE WHEN r.iso <> '' THEN r.iso END,
@@ -175,7 +181,8 @@ CALL (r) {
     MATCH (actor:Actor {id: $actors[link[0] + '|' + coalesce(side[3], '')].id})
     CREATE (actor)-[:PARTICIPATED_IN {
       id: 'participated_in:' + id + ':' + link[1], source_ids: ['src:acled'],
-      role: CASE WHEN NOT civilians THEN 'party' WHEN side[0] = '1' THEN 'perpetrator' ELSE 'victim' END
+      role: CASE WHEN NOT civilians THEN 'party'
+                 WHEN side[0] = '1' THEN 'perpetrator' ELSE 'victim' END
     }]->(event)
   }
   CALL (id, event, at) {
@@ -223,7 +230,8 @@ class Dimensions:
             point = WGS84Point((location.longitude, location.latitude))
         last = len(chain.places) - 1
         for index, place in enumerate(chain.places):
-            _merge_place(self.batch.places, place_row(place, source_id, point if index == last else None))
+            row = place_row(place, source_id, point if index == last else None)
+            _merge_place(self.batch.places, row)
         for link in link_rows(chain, source_id):
             self.batch.place_links.setdefault(link["id"], link)
 
@@ -275,7 +283,11 @@ def _action(code: str, action: Any) -> dict[str, Any]:
     roles = gdelt.ROLES.get(action.event_type) or (
         ("perpetrator", "target") if code[:2] in gdelt.CONFLICT_ROOTS else ("party", "party")
     )
-    return {"label": action.label, "type": action.event_type.value, "roles": [str(r) for r in roles]}
+    return {
+        "label": action.label,
+        "type": action.event_type.value,
+        "roles": [str(role) for role in roles],
+    }
 
 
 def _acled_dimensions(path: Path) -> tuple[Dimensions, dict[str, Any]]:
