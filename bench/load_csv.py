@@ -12,7 +12,8 @@ are built from the file's distinct values with the project's own tables, so ids 
 the transactional load: actors (by provider code or name: alias table, states, CAMEO lists),
 places (by location columns: place chain, point, precision), the CAMEO crosswalk (GDELT) and the
 ACLED type and date maps; building them is timed with the load. Those actors, places, state ties
-and LOCATED_IN links are written first, with the project's MERGE queries (a few thousand rows); LOAD CSV then writes the rows.
+and LOCATED_IN links are written first, with the project's MERGE queries (a few thousand rows);
+LOAD CSV then writes the rows.
 """
 
 from __future__ import annotations
