@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from neo4j import Driver
+from neo4j.spatial import WGS84Point
 
 from graph.queries.ingest import merge_actors, merge_dataset_source
 from graph.queries.ingest_places import merge_place_links, merge_places
@@ -207,11 +208,13 @@ class Dimensions:
         self.places: Lookup = {}
 
     def actor(self, key: str, mention: Any) -> None:
+        """Resolve a provider actor once, as the transactional builder does (its rows and ties)."""
         if key not in self.actors:
             actor_id = self.builder.actor(mention, self.batch)
             self.actors[key] = {"id": actor_id, "name": mention.name}
 
     def place(self, key: str, location: RowLocation | None, dataset: str) -> None:
+        """Resolve a location once: its place chain's rows and LOCATED_IN links, and the lookup."""
         if key in self.places or location is None:
             return
         chain = self.builder.places.resolve(location)
@@ -226,8 +229,6 @@ class Dimensions:
         source_id = DATASET_SOURCE_IDS[dataset]  # type: ignore[index]
         point = None  # the transactional load gives the most specific place its first row's point
         if location.longitude is not None and location.latitude is not None:
-            from neo4j.spatial import WGS84Point
-
             point = WGS84Point((location.longitude, location.latitude))
         last = len(chain.places) - 1
         for index, place in enumerate(chain.places):
@@ -237,6 +238,7 @@ class Dimensions:
             self.batch.place_links.setdefault(link["id"], link)
 
     def write(self, driver: Driver, database: str, fmt: str) -> None:
+        """Write the dataset source, actors, places, LOCATED_IN links and state ties."""
         with driver.session(database=database) as session:
             session.execute_write(
                 merge_dataset_source, source_id=DATASET_SOURCE_IDS[fmt], props=_source_props(fmt)
