@@ -261,6 +261,8 @@ def main() -> None:
                             {"format": fmt, "size": size, "method": method}
                             | {key: figures[key] for key in RECORD_KEYS}
                         )
+                        if args.json:  # after every run: a long benchmark cut short keeps its figures
+                            args.json.write_text(json.dumps(records, indent=2) + "\n")
                         row = [
                             fmt,
                             method,
@@ -284,7 +286,6 @@ def main() -> None:
                                 console.print(f"{fmt} {size} {method} vs transactional: {verdict}")
             console.print(table)
             if args.json:
-                args.json.write_text(json.dumps(records, indent=2) + "\n")
                 console.print(f"wrote {len(records)} records to {args.json}")
             if args.naive_rows:
                 naive_comparison(driver, settings.database, args, batched_10k)
