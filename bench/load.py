@@ -46,7 +46,7 @@ from graph.wipe import wipe_database
 
 INSTANCE = "bench"
 SIZES = {"1k": 1_000, "10k": 10_000, "100k": 100_000, "1M": 1_000_000}
-console = Console(width=130)  # full tables in logs too (no terminal)
+console = Console(width=170)  # full tables in logs too (no terminal)
 
 
 def transactional(fmt: str, path: Path, batch_size: int) -> dict[str, float]:
