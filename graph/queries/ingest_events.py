@@ -98,26 +98,25 @@ def write_events(
 
 # Row: {id, props, rel_ids, keep, place, made/accuses/warns/appeals_to: [{id, actor, props}]}; `made` is
 # empty when the speaker is not known (GDELT rows with an empty Actor1).
-_TARGETS = """
-CALL (statement, row) {
-  UNWIND row.accuses AS link
-  MATCH (target:Actor {id: link.actor})
-  MERGE (statement)-[r:ACCUSES {id: link.id}]->(target)
+# A new statement has no links yet: its targets are created (no MERGE lookup and lock per link).
+_TARGET = """
+CALL (statement, row) {{
+  UNWIND row.{key} AS link
+  MATCH (target:Actor {{id: link.actor}})
+  {write} (statement)-[r:{rel_type}{key_map}]->(target)
   SET r = link.props
-}
-CALL (statement, row) {
-  UNWIND row.warns AS link
-  MATCH (target:Actor {id: link.actor})
-  MERGE (statement)-[r:WARNS {id: link.id}]->(target)
-  SET r = link.props
-}
-CALL (statement, row) {
-  UNWIND row.appeals_to AS link
-  MATCH (target:Actor {id: link.actor})
-  MERGE (statement)-[r:APPEALS_TO {id: link.id}]->(target)
-  SET r = link.props
-}
-"""
+}}"""
+_TARGET_TYPES = {"accuses": "ACCUSES", "warns": "WARNS", "appeals_to": "APPEALS_TO"}
+
+
+def _targets(write: str) -> str:
+    key_map = " {id: link.id}" if write == "MERGE" else ""
+    return "".join(
+        _TARGET.format(key=key, write=write, rel_type=rel_type, key_map=key_map)
+        for key, rel_type in _TARGET_TYPES.items()
+    ) + "\n"
+
+
 CREATE_STATEMENTS = (
     """
 UNWIND $rows AS row
@@ -135,7 +134,7 @@ CALL (statement, row) {
   SET made = link.props
 }
 """
-    + _TARGETS
+    + _targets("CREATE")
 )
 MERGE_STATEMENTS = (
     """
@@ -160,7 +159,7 @@ CALL (statement, row) {
   SET made = link.props
 }
 """
-    + _TARGETS
+    + _targets("MERGE")
 )
 
 
