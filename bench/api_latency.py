@@ -169,7 +169,8 @@ def main() -> None:
     parser.add_argument("--calls", type=int, default=200)
     parser.add_argument("--rows", type=parse_rows, default=0,
                         help="seed + this many synthetic provider rows (1M, 200k…); times LARGE_ENDPOINTS")
-    parser.add_argument("--workdir", type=Path, default=Path("/tmp/ckg-bench"))
+    parser.add_argument("--workdir", type=Path, default=Path("/tmp/ckg-bench"),
+                        help="synthetic files, the sample export and the import files")
     parser.add_argument("--formats", default="acled,gdelt", help="with --rows: which files (rows split evenly)")
     parser.add_argument("--only", help="time only the endpoints containing this text (e.g. bbox)")
     parser.add_argument("--geo-events", type=int, default=0,
@@ -178,7 +179,7 @@ def main() -> None:
     parser.add_argument("--json", type=Path, help="write the records here")
     args = parser.parse_args()
     settings = resolve_settings(args.instance)
-    ensure_loaded(settings, seed=args.load or bool(args.rows), rows=args.rows,
+    ensure_loaded(settings, instance=args.instance, seed=args.load or bool(args.rows), rows=args.rows,
                   formats=args.formats.split(","), workdir=args.workdir)
     if args.geo_events:
         from geo_events import build_geo_events  # bench/geo_events.py, beside this file
