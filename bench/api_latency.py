@@ -11,7 +11,7 @@ calls and bare-Bolt replays of the captured statements alternate, so both see th
 load, and `ratio_p99` (API p99 / Bolt p99) is the API's cost. `--rows N` (1M, 200k or a number)
 loads the seed plus N synthetic provider rows split over --formats (bench/synthetic.py, files
 cached in --workdir; the provider loader, idempotent) unless the graph already holds what an
-earlier run loaded (counted per dataset), then times LARGE_ENDPOINTS and GEO_ENDPOINTS.
+earlier run loaded (counted per dataset), then times LARGE_ENDPOINTS and GEO_ENDPOINTS (--all: more cases).
 `--geo-events N` instead writes N located events server-side (bench/geo_events.py). `--json PATH`
 writes one record per endpoint: {endpoint, rows, calls, api_p50_ms, api_p99_ms, bolt_p50_ms,
 bolt_p99_ms, ratio_p99}.
@@ -60,43 +60,48 @@ ENDPOINTS = [
     "/actors/actor:russia/timeline",
     "/paths?from=actor:aleksei-erkhov&to=event:2019-04-syrian-offensive&max_hops=6",
 ]
-# On a graph with provider data: the pages a client asks for first, and the known hot spots.
+# On a graph with provider data: the issues' large-graph list (the pages a client asks for first,
+# the known hot spots, one event, bbox and near); --all adds MORE_LARGE_ENDPOINTS.
 LARGE_ENDPOINTS = [
     "/timeline?limit=100",
     "/timeline?start=2020-02&end=2020-02",
+    "/events?limit=100",
+    "/events/acled:SYN1000",
+    "/accusations?limit=100",
+    "/accusations/network",
+    "/actors/actor:syrian-armed-forces/timeline",
+    "/actors/actor:russia/relations",
+]
+MORE_LARGE_ENDPOINTS = [
     "/timeline?actor=actor:russia&limit=50",
     "/timeline?actor=actor:mark-lowcock",
     "/timeline?q=Idlib",
     "/timeline?place=place:idlib&limit=50",
-    "/events?limit=100",
     "/events/event:2019-04-syrian-offensive",
-    "/events/acled:SYN1000",
     "/statements?limit=100",
-    "/accusations?limit=100",
     "/accusations?level=state&limit=100",
     "/accusations?level=state&accuser=actor:russia&limit=50",
-    "/accusations/network",
     "/accusations/network?level=state",
     "/accusations/network?start=2020-02&end=2020-02",
-    "/actors/actor:syrian-armed-forces/timeline",
     "/actors/actor:russia/timeline",
-    "/actors/actor:russia/relations",
     "/actors/actor:syrian-armed-forces/relations",
     "/actors/actor:russia",
 ]
 # Synthetic data (bench/synthetic_places.py) centres Syria on 35.0 N, 38.5 E: boxes from one town's
 # surroundings to the whole country, circles from 10 to 200 km.
 GEO_ENDPOINTS = [
-    "/events?bbox=38.4,34.9,38.7,35.2&limit=100",
     "/events?bbox=38.0,34.5,39.0,35.5&limit=100",
     "/events?bbox=35.5,32.0,41.5,38.0&limit=100",
-    "/events?bbox=35.5,32.0,41.5,38.0&max_geo_precision=2&limit=100",
     "/events?near=35.0,38.5&radius_km=10&limit=100",
+    "/timeline?near=35.0,38.5&radius_km=50&limit=100",
+]
+MORE_GEO_ENDPOINTS = [
+    "/events?bbox=38.4,34.9,38.7,35.2&limit=100",
+    "/events?bbox=35.5,32.0,41.5,38.0&max_geo_precision=2&limit=100",
     "/events?near=35.0,38.5&radius_km=50&limit=100",
     "/events?near=35.0,38.5&radius_km=200&limit=100",
     "/events?format=geojson&bbox=38.0,34.5,39.0,35.5&limit=500",
     "/timeline?bbox=38.0,34.5,39.0,35.5&limit=100",
-    "/timeline?near=35.0,38.5&radius_km=50&limit=100",
     "/accusations?bbox=35.5,32.0,41.5,38.0&limit=100",
 ]
 HEADER = f"{'endpoint':<64} {'api p50':>8} {'api p99':>8} {'bolt p50':>8} {'bolt p99':>8} {'ratio':>6} {'calls':>6}"
@@ -172,6 +177,7 @@ def main() -> None:
     parser.add_argument("--workdir", type=Path, default=Path("/tmp/ckg-bench"),
                         help="synthetic files, the sample export and the import files")
     parser.add_argument("--formats", default="acled,gdelt", help="with --rows: which files (rows split evenly)")
+    parser.add_argument("--all", action="store_true", help="with --rows: every large-graph case")
     parser.add_argument("--only", help="time only the endpoints containing this text (e.g. bbox)")
     parser.add_argument("--geo-events", type=int, default=0,
                         help="first write this many located events server-side (bench/geo_events.py)")
@@ -188,6 +194,8 @@ def main() -> None:
             build_geo_events(driver, settings.database, args.geo_events)
     large = args.rows or args.geo_events
     endpoints = (LARGE_ENDPOINTS + GEO_ENDPOINTS) if large else ENDPOINTS
+    if large and args.all:
+        endpoints += MORE_LARGE_ENDPOINTS + MORE_GEO_ENDPOINTS
     endpoints = [url for url in endpoints if args.only is None or args.only in url]
     server = LoopbackServer(uvicorn.Config(create_app(settings), host="127.0.0.1", port=args.port,
                                            log_level="warning", access_log=False))
