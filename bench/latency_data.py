@@ -58,22 +58,22 @@ def ensure_loaded(
 ) -> None:
     """Load the seed (idempotent) and each format's share of `rows` unless the graph already has it."""
     with open_driver(settings) as driver:
+        share = rows // len(formats)
+        sample = min(share, SAMPLE_ROWS)
+        factor = max(1, share // sample) if rows else 1
+        paths = {fmt: workdir / FILE_NAMES[fmt].format(sample) for fmt in formats} if rows else {}
+        kept = {fmt: sample - _rejected_rows(path) for fmt, path in paths.items()}
+        if rows and all(path.exists() for path in paths.values()) and all(
+            _items(driver, settings, fmt) == kept[fmt] * factor for fmt in formats
+        ):
+            print(f"{rows:,} provider rows (and the seed) already there")
+            return
         if seed:
             with driver.session(database=settings.database) as session:
                 load_curated(SEED, session)
         if not rows:
             return
         workdir.mkdir(parents=True, exist_ok=True)
-        share = rows // len(formats)
-        sample = min(share, SAMPLE_ROWS)
-        factor = max(1, share // sample)
-        paths = {fmt: workdir / FILE_NAMES[fmt].format(sample) for fmt in formats}
-        kept = {fmt: sample - _rejected_rows(path) for fmt, path in paths.items()}
-        if all(path.exists() for path in paths.values()) and all(
-            _items(driver, settings, fmt) == kept[fmt] * factor for fmt in formats
-        ):
-            print(f"{rows:,} provider rows already there")
-            return
         for fmt, path in paths.items():
             if not path.exists():
                 WRITERS[fmt](path, sample)
