@@ -124,7 +124,8 @@ def grow_by_import(settings: GraphSettings, name: str, workdir: Path, prefixes: 
     subprocess.run(
         [f"{environment['JAVA_HOME']}/bin/java", "-cp", f"{instance.distribution.lib}/*",
          "org.neo4j.server.startup.Neo4jAdminBoot", "database", "import", "full", settings.database,
-         "--overwrite-destination", "--multiline-fields=true", "--array-delimiter=;", *arguments],
+         "--overwrite-destination", "--multiline-fields=true", "--array-delimiter=;",
+         f"--report-file={workdir / 'import.report'}", *arguments],
         env=environment, check=True,
     )
     print(f"imported in {time.perf_counter() - began:.0f} s")
