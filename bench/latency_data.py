@@ -1,8 +1,8 @@
 """The large graph bench/api_latency.py times: the seed plus synthetic provider rows, built once.
 
 Each format's share of the rows is a sample of SAMPLE_ROWS synthetic rows (bench/synthetic.py)
-loaded by the provider loader, copied server-side to the share (bench/replicate.py): a million rows
-through the loader take hours on a busy 2-core machine. Nothing is loaded or copied when the graph
+loaded by the provider loader, then copied up to the share through a CSV export and neo4j-admin
+import (bench/replicate.py): a million rows through the loader take hours on a busy 2-core machine. Nothing is loaded or copied when the graph
 already holds the share (counted per dataset by id prefix, the loader's rejected rows left out).
 """
 

@@ -27,10 +27,6 @@ def _rows(archive: zipfile.ZipFile, name: str) -> Iterator[list[str]]:
         yield from csv.reader(io.TextIOWrapper(raw, encoding="utf-8", newline=""))
 
 
-def _writer(stream: io.TextIOBase) -> csv.DictWriter[str] | csv._writer:  # type: ignore[name-defined]
-    return csv.writer(stream, quoting=csv.QUOTE_ALL)
-
-
 def replicate_export(
     export: Path, out: Path, *, is_sample: Callable[[str], bool], drop: Callable[[str], bool], factor: int
 ) -> list[str]:
