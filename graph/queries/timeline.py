@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
@@ -25,12 +26,18 @@ CALL db.index.fulltext.queryNodes('text_search', $lucene, {limit: 10000}) YIELD 
 RETURN collect(node.id) AS ids
 """
 
-# How many timeline links the actors have (degree counts, no expansion): decides the plan below.
-ACTOR_DEGREE = """
+# How many timeline links of each kind the actors have (degree counts, no expansion): decides,
+# per branch, the plan below. An actor with 100,000 events may have made ten statements.
+ACTOR_DEGREE = {
+    "Event": """
 MATCH (a:Actor) WHERE a.id IN $actor_ids
-RETURN sum(COUNT { (a)-[:PARTICIPATED_IN|MADE]->() } + COUNT { (a)<-[:ACCUSES|WARNS|APPEALS_TO]-() })
-       AS degree
-"""
+RETURN sum(COUNT { (a)-[:PARTICIPATED_IN]->() }) AS degree
+""",
+    "Statement": """
+MATCH (a:Actor) WHERE a.id IN $actor_ids
+RETURN sum(COUNT { (a)-[:MADE]->() } + COUNT { (a)<-[:ACCUSES|WARNS|APPEALS_TO]-() }) AS degree
+""",
+}
 # How many events happened at the place or within it; likewise decides the plan.
 PLACE_DEGREE = """
 MATCH (:Place {id: $place_id})<-[:LOCATED_IN*0..6]-(p:Place)
@@ -144,16 +151,18 @@ RETURN """
 )
 
 
-def _timeline(plan: Plan, labels: tuple[str, ...]) -> str:
-    branches = [_BRANCH.format(source=_SOURCES[plan, label], filters=_FILTERS[label]) for label in labels]
+@functools.cache
+def timeline_query(plans: tuple[tuple[str, Plan], ...]) -> str:
+    """The query text for these (label, plan) branches; the same text for the same plans."""
+    branches = [_BRANCH.format(source=_SOURCES[plan, label], filters=_FILTERS[label]) for label, plan in plans]
     return "CALL () {" + "\n  UNION ALL".join(branches) + "\n}" + _TAIL
 
 
 _LABELS = {ItemKind.EVENT: "Event", ItemKind.STATEMENT: "Statement"}
 _KIND_SETS = [(ItemKind.EVENT,), (ItemKind.STATEMENT,), (ItemKind.EVENT, ItemKind.STATEMENT)]
-# Every query text, built once at import from the literals above.
+# Every branch with one plan (the usual case), built at import from the literals above.
 TIMELINE = {
-    (plan, kinds): _timeline(plan, tuple(_LABELS[kind] for kind in kinds))
+    (plan, kinds): timeline_query(tuple((_LABELS[kind], plan) for kind in kinds))
     for plan in Plan
     for kinds in _KIND_SETS
 }
@@ -196,19 +205,7 @@ def item_from_record(data: dict[str, object]) -> TimelineItem:
     return TimelineItem.model_validate(row)
 
 
-def _plan(
-    tx: ManagedTransaction,
-    text_ids: list[str] | None,
-    actor_ids: list[str] | None,
-    place_id: str | None,
-    geo: GeoSelection,
-) -> Plan:
-    if text_ids is not None:
-        return Plan.TEXT
-    if actor_ids is not None:
-        degree = tx.run(ACTOR_DEGREE, actor_ids=actor_ids).single(strict=True)["degree"]
-        if degree <= ACTOR_DRIVEN_MAX_DEGREE:
-            return Plan.ACTORS
+def _place_or_geo_plan(tx: ManagedTransaction, place_id: str | None, geo: GeoSelection) -> Plan:
     if place_id is not None:
         degree = tx.run(PLACE_DEGREE, place_id=place_id).single(strict=True)["degree"]
         if degree <= ACTOR_DRIVEN_MAX_DEGREE:
@@ -216,6 +213,29 @@ def _plan(
     if geo_is_selective(tx, labels=geo.labels, geo=geo.filter, limit=geo.limit):
         return Plan.NEAR if geo.filter.near is not None else Plan.BBOX
     return Plan.DATES
+
+
+def _plans(
+    tx: ManagedTransaction,
+    text_ids: list[str] | None,
+    actor_ids: list[str] | None,
+    place_id: str | None,
+    geo: GeoSelection,
+) -> tuple[tuple[str, Plan], ...]:
+    """Each branch's plan: the actors' links where they have few of that kind, else one shared plan."""
+    if text_ids is not None:
+        return tuple((label, Plan.TEXT) for label in geo.labels)
+    shared: list[Plan] = []  # decided once, and only if a branch needs it
+    plans = []
+    for label in geo.labels:
+        if actor_ids is not None:
+            degree = tx.run(ACTOR_DEGREE[label], actor_ids=actor_ids).single(strict=True)["degree"]
+            if degree <= ACTOR_DRIVEN_MAX_DEGREE:
+                plans.append((label, Plan.ACTORS))
+                continue
+        shared = shared or [_place_or_geo_plan(tx, place_id, geo)]
+        plans.append((label, shared[0]))
+    return tuple(plans)
 
 
 def list_timeline(
@@ -233,7 +253,7 @@ def list_timeline(
         return []
     geo = GeoSelection(filters.geo, tuple(_LABELS[kind] for kind in kinds), limit)
     result = tx.run(
-        TIMELINE[_plan(tx, text_ids, actor_ids, filters.place_id, geo), kinds],
+        timeline_query(_plans(tx, text_ids, actor_ids, filters.place_id, geo)),
         lower=after.date if after else FIRST_DAY,
         upper=filters.window_end or LAST_DAY,
         window_start=filters.window_start,
