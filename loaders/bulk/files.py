@@ -61,17 +61,19 @@ def _text(value: object) -> str:
 
 
 def _list_text(values: list[Any]) -> str:
-    items = [str(item) if type(item) is str else _text(item).strip('"') for item in values]
-    joined = ARRAY_DELIMITER.join(items)
-    if joined.count(ARRAY_DELIMITER) != len(items) - 1:
+    """A string[] cell; an empty list is a missing value here (see the module docstring)."""
+    if not values:
+        return ""
+    if any(type(item) is not str for item in values):
+        raise UnstorableValue(f"list {values!r} is not a list of strings")
+    joined = ARRAY_DELIMITER.join(values)
+    if joined.count(ARRAY_DELIMITER) != len(values) - 1:
         raise UnstorableValue(f"list {values!r} contains U+001F, which bulk import uses as delimiter")
     return '"' + joined.replace('"', '""') + '"'
 
 
 def _type_name(value: object) -> str:
-    if type(value) is list:
-        return NEO4J_TYPES[type(value[0])] + "[]"
-    return NEO4J_TYPES[type(value)]
+    return "string[]" if type(value) is list else NEO4J_TYPES[type(value)]
 
 
 class _File:
@@ -80,17 +82,17 @@ class _File:
     def __init__(self, path: Path, fixed: list[str], props: Props, ends: tuple[Label, ...]) -> None:
         self.path = path
         self.ends = ends
-        self.keys = [key for key, value in props.items() if value != []]
+        self.keys = list(props)
         columns = [*fixed, *(f"{key}:{_type_name(props[key])}" for key in self.keys)]
         self.stream: TextIO = path.open("w", encoding="utf-8", newline="")
         self.stream.write(",".join(columns) + "\n")
 
-    def write(self, head: str, props: Props) -> None:
+    def line(self, head: str, props: Props) -> str:
         cells = [head]
         for key in self.keys:
             value = props[key]
             cells.append(_list_text(value) if type(value) is list else _text(value))
-        self.stream.write(",".join(cells) + "\n")
+        return ",".join(cells)
 
 
 class ImportFiles:
@@ -110,7 +112,18 @@ class ImportFiles:
 
     def _signature(self, props: Props) -> tuple[object, ...]:
         # Keys in insertion order and value types: rows built by the same code share one signature.
-        return (*props, *(type(v[0]) if type(v) is list and v else type(v) for v in props.values()))
+        return (tuple(props), tuple(map(type, props.values())))
+
+    def _write(self, file: _File, owner: str, head: str, props: Props) -> None:
+        line = file.line(head, props)
+        # One scan of the whole line instead of a look at every value.
+        if not self.multiline and ("\n" in line or "\r" in line):
+            self.multiline = True
+        if [] in props.values():
+            for key, value in props.items():
+                if value == []:
+                    self.empty_lists[(owner, key)].append(props["id"])
+        file.stream.write(line + "\n")
 
     def node(self, label: Label, props: Props, part: int | None = None) -> None:
         """Write a node (props include `id`; no None values); `part`: the input file it came from."""
@@ -120,8 +133,7 @@ class ImportFiles:
             path = self.directory / f"nodes-{label}-{len(self._files)}.csv"
             file = self._files[key] = _File(path, [f":ID({label})", ":LABEL"], props, (label,))
             self.nodes.append(path)
-        self._note(str(label), props)
-        file.write(f"{_text(props['id'])},{label}", props)
+        self._write(file, str(label), f"{_text(props['id'])},{label}", props)
         self.node_count += 1
 
     def relationship(
@@ -140,16 +152,8 @@ class ImportFiles:
             fixed = [f":START_ID({start[0]})", f":END_ID({end[0]})", ":TYPE"]
             file = self._files[key] = _File(path, fixed, props, (start[0], end[0]))
             self.relationships.append(path)
-        self._note(str(rel_type), props)
-        file.write(f"{_text(start[1])},{_text(end[1])},{rel_type}", props)
+        self._write(file, str(rel_type), f"{_text(start[1])},{_text(end[1])},{rel_type}", props)
         self.relationship_count += 1
-
-    def _note(self, owner: str, props: Props) -> None:
-        for key, value in props.items():
-            if value == []:
-                self.empty_lists[(owner, key)].append(props["id"])
-            elif not self.multiline and type(value) is str and ("\n" in value or "\r" in value):
-                self.multiline = True
 
     def close(self) -> None:
         for file in self._files.values():
