@@ -30,8 +30,8 @@ from cli.load_providers import (
 from graph.driver import open_driver
 from graph.model import Label, RelType
 from graph.settings import GraphSettings, resolve_settings
-from loaders.curated import load_curated
 from loaders.bulk.read import BulkInput
+from loaders.curated import load_curated
 from loaders.errors import InvalidInputError
 from loaders.providers.detect import sniff_provider_format, why_unknown
 from loaders.report import OUTCOMES, LoadReport
@@ -122,7 +122,12 @@ def load_datasets(paths: Iterable[Path], instance: str = "main") -> None:
 
 
 PathArgument = typer.Argument(
-    ..., exists=True, dir_okay=False, readable=True, help="Dataset file (several with --bulk)."
+    ...,
+    exists=True,
+    dir_okay=False,
+    readable=True,
+    metavar="PATH...",
+    help="Dataset file (several with --bulk).",
 )
 FormatOption = typer.Option(
     None,
