@@ -25,8 +25,8 @@ from neo4j.spatial import WGS84Point
 from graph.export.csv_import import records
 from graph.model import Label, RelType
 
-# Unit separator: no provider text carries it (text.py drops control characters); a value that
-# does is refused before anything is imported.
+# Unit separator: a control character no real spelling carries. A list element that does carry it
+# (only lists are joined) stops the bulk load before anything is imported (UnstorableValue).
 ARRAY_DELIMITER = "\x1f"
 ARRAY_DELIMITER_OPTION = "U+001F"
 NEO4J_TYPES: dict[type, str] = {
