@@ -101,9 +101,9 @@ def read_provider(
     first = next(records, None)  # the header and encoding are checked here, before anything else
     rejects = RejectsFile(default_rejects_path(path))
     builder = RowBuilder(aliases, PlaceResolver(places))
+    before = graph.size()
     graph.merge_source(_source_props(fmt))
     fresh = Checkpoint()  # a bulk load always starts from the first row
-    before = graph.size()
     with IdLedger() as ledger:
         stream = records if first is None else _chain(first, records)
         while prepared := _prepare(islice(stream, batch_size), builder, ledger, fresh, report):
