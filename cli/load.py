@@ -19,6 +19,7 @@ from rich.table import Table
 from cli.console import console, errors, fail
 from cli.db import InstanceOption
 from cli.load_deletions import delete_provider_file
+from cli.load_bulk import load_bulk
 from cli.load_providers import (
     AliasesOption,
     BatchSizeOption,
@@ -30,6 +31,7 @@ from cli.load_providers import (
 from graph.driver import open_driver
 from graph.model import Label, RelType
 from graph.settings import GraphSettings, resolve_settings
+from loaders.bulk.read import BulkInput
 from loaders.curated import load_curated
 from loaders.errors import InvalidInputError
 from loaders.providers.detect import sniff_provider_format, why_unknown
@@ -121,7 +123,14 @@ def load_datasets(paths: Iterable[Path], instance: str = "main") -> None:
         load_file(path, input_format, settings, dry_run=False)
 
 
-PathArgument = typer.Argument(..., exists=True, dir_okay=False, readable=True, help="Dataset file.")
+PathArgument = typer.Argument(
+    ...,
+    exists=True,
+    dir_okay=False,
+    readable=True,
+    metavar="PATH...",
+    help="Dataset file (several with --bulk).",
+)
 FormatOption = typer.Option(
     None,
     "--format",
@@ -131,12 +140,35 @@ FormatOption = typer.Option(
 DryRunOption = typer.Option(
     False, "--dry-run", help="Validate, show what would change, write nothing."
 )
+BulkOption = typer.Option(
+    False,
+    "--bulk",
+    help="Build an EMPTY local database from all the files at once with neo4j-admin import "
+    "(server stopped meanwhile); the same graph as loading them one by one.",
+)
+ReplaceOption = typer.Option(
+    False, "--replace", help="With --bulk: delete the local database first if it holds anything."
+)
+YesOption = typer.Option(False, "--yes", help="With --replace: do not ask before deleting.")
+
+
+def _chosen_format(path: Path, given: InputFormat | None, encoding: str | None) -> InputFormat:
+    """--format, else the format the file shows; exit 1 saying why when it cannot be told."""
+    chosen = given or detect_format(path, encoding or "utf-8")
+    if chosen is None:
+        formats = ", ".join(InputFormat)
+        seen = escape(why_unknown(path, encoding or "utf-8"))
+        fail(f"Cannot tell the format of {path}: {seen}. Pass --format ({formats}).")
+    return chosen
 
 
 def load(
-    path: Path = PathArgument,
+    paths: list[Path] = PathArgument,
     input_format: InputFormat | None = FormatOption,
     dry_run: bool = DryRunOption,
+    bulk: bool = BulkOption,
+    replace: bool = ReplaceOption,
+    yes: bool = YesOption,
     instance: str = InstanceOption,
     rejects: Path | None = RejectsOption,
     max_rejects: int = MaxRejectsOption,
@@ -144,12 +176,23 @@ def load(
     aliases: Path | None = AliasesOption,
     encoding: str | None = EncodingOption,
 ) -> None:
-    """Validate a dataset file completely, then merge it into the graph (idempotent)."""
-    chosen = input_format or detect_format(path, encoding or "utf-8")
-    if chosen is None:
-        formats = ", ".join(InputFormat)
-        seen = escape(why_unknown(path, encoding or "utf-8"))
-        fail(f"Cannot tell the format of {path}: {seen}. Pass --format ({formats}).")
+    """Validate a dataset file completely, then merge it into the graph (idempotent); with --bulk,
+    build an empty local database from several files at once."""
+    if bulk:
+        if dry_run or rejects is not None:
+            fail("--dry-run and --rejects are not available with --bulk (rejects: <input>.rejects.csv).")
+        inputs = [BulkInput(p, _chosen_format(p, input_format, encoding).value) for p in paths]
+        load_bulk(
+            inputs, instance, replace=replace, yes=yes, aliases=aliases, batch_size=batch_size,
+            max_rejects=max_rejects, encoding=encoding or "utf-8",
+        )
+        return
+    if replace or yes:
+        fail("--replace and --yes only go with --bulk.")
+    if len(paths) != 1:
+        fail(f"{len(paths)} files given: load one at a time, or all at once with --bulk.")
+    (path,) = paths
+    chosen = _chosen_format(path, input_format, encoding)
     if chosen is InputFormat.ACLED_DELETIONS:
         if dry_run:
             fail("--dry-run is not available for acled-deletions.")

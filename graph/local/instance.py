@@ -197,13 +197,19 @@ class LocalInstance:
             "JAVA_HOME": str(find_java_home()),
         }
 
-    def _java(self, main_class: str, *args: str, check: bool) -> subprocess.CompletedProcess[str]:
+    def admin(self, *args: str, timeout: float | None = None) -> subprocess.CompletedProcess[str]:
+        """Run `neo4j-admin ARGS` for this instance (its conf and data); the finished process."""
+        return self._java(ADMIN_CLASS, *args, check=False, timeout=timeout)
+
+    def _java(
+        self, main_class: str, *args: str, check: bool, timeout: float | None = 180
+    ) -> subprocess.CompletedProcess[str]:
         env = self._environment()
         command = [f"{env['JAVA_HOME']}/bin/java", "-cp", f"{self.distribution.lib}/*", main_class, *args]
         # Its own session: the server the launcher forks must not get the terminal's Ctrl-C (SIGINT
         # goes to the whole foreground process group, e.g. `make run` and the API).
         done = subprocess.run(
-            command, env=env, capture_output=True, text=True, timeout=180,
+            command, env=env, capture_output=True, text=True, timeout=timeout,
             umask=PRIVATE_UMASK, start_new_session=True,
         )
         if check and done.returncode != 0:
