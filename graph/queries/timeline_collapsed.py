@@ -8,6 +8,7 @@ position, so a page holds as many items as asked, each incident once, in timelin
 
 from __future__ import annotations
 
+import functools
 import re
 
 from neo4j import ManagedTransaction
@@ -17,7 +18,6 @@ from graph.queries.geo import geo_parameters
 from graph.queries.incidents import FATALITIES, REPORTS_OF
 from graph.queries.timeline import (
     _FILTERS,
-    _KIND_SETS,
     _LABELS,
     _SOURCES,
     FIRST_DAY,
@@ -26,7 +26,7 @@ from graph.queries.timeline import (
     GeoSelection,
     Plan,
     _lucene_all_terms,
-    _plan,
+    _plans,
     expand_affiliates,
     item_from_record,
 )
@@ -96,16 +96,11 @@ def _branch(plan: Plan, label: str) -> str:
     )
 
 
-def _timeline(plan: Plan, labels: tuple[str, ...]) -> str:
-    branches = [_branch(plan, label) for label in labels]
+@functools.cache
+def collapsed_query(plans: tuple[tuple[str, Plan], ...]) -> str:
+    """The query text for these (label, plan) branches, as timeline_query() for the plain timeline."""
+    branches = [_branch(plan, label) for label, plan in plans]
     return "CALL () {" + "\n  UNION ALL".join(branches) + "\n}" + _TAIL
-
-
-COLLAPSED = {
-    (plan, kinds): _timeline(plan, tuple(_LABELS[kind] for kind in kinds))
-    for plan in Plan
-    for kinds in _KIND_SETS
-}
 
 
 def _collapsed(item: dict[str, object], incident: dict[str, object] | None) -> CollapsedItem:
@@ -155,7 +150,7 @@ def list_collapsed_timeline(
         return []
     geo = GeoSelection(filters.geo, tuple(_LABELS[kind] for kind in kinds), limit)
     result = tx.run(
-        COLLAPSED[_plan(tx, text_ids, actor_ids, filters.place_id, geo), kinds],
+        collapsed_query(_plans(tx, text_ids, actor_ids, filters.place_id, geo)),
         lower=after.date if after else FIRST_DAY,
         upper=filters.window_end or LAST_DAY,
         window_start=filters.window_start,
