@@ -21,7 +21,7 @@ from api.app import create_app
 from graph.settings import GraphSettings
 
 # Measured: 160 per operation gave 3,126 cases, 110 gave ~2,200 in 433 s on the shared machine under
-# load; 45 keeps every operation's positive and negative cases (~800 in all) within ~3 minutes there.
+# load; 45 gave 2,190 (the method and negative cases stay) with every operation exercised.
 # Cases are derandomized, so each run sends the same ones. bench/api_fuzz.py raises the count
 # through CKG_SCHEMATHESIS_EXAMPLES for long runs.
 EXAMPLES_PER_OPERATION = int(os.environ.get("CKG_SCHEMATHESIS_EXAMPLES", "45"))
@@ -62,6 +62,7 @@ def test_the_pass_ran_enough_cases_on_every_operation() -> None:
     print(f"\nschemathesis: {total} cases, statuses {dict(sorted(by_status.items()))}")
     assert total >= MIN_CASES
     assert all(status < 500 for status in by_status)
+    # Besides each GET operation, schemathesis also tries methods the API does not serve (405).
     operations = {f"GET {path}" for path in schema.raw_schema["paths"]}
-    exercised = {operation for operation, _ in statuses}
-    assert operations == exercised, f"no cases for {sorted(operations - exercised)}"
+    missing = operations - {operation for operation, _ in statuses}
+    assert not missing, f"no cases for {sorted(missing)}"

@@ -60,7 +60,9 @@ def test_get_incident_lists_every_report_side_by_side(linked_client: TestClient)
 def _all_pages(client: TestClient, path: str, **params: object) -> list[dict[str, object]]:
     items, cursor = [], None
     while True:
-        page = client.get(path, params={**params, **({"cursor": cursor} if cursor else {})}).json()
+        response = client.get(path, params={**params, **({"cursor": cursor} if cursor else {})})
+        assert response.status_code == 200, response.text
+        page = response.json()
         items += page["items"]
         cursor = page["next_cursor"]
         if cursor is None:
