@@ -2,7 +2,10 @@
 
 Reports arrive sorted by first day. A report stays active while a later one could still come within
 the time window (until first_day > its last_day + window); active reports sit in grid cells one
-space window wide, so a new report is compared only with active reports in the cells around it.
+space window wide, so a new report is compared only with active reports in the cells around it:
+the MAX_CANDIDATES latest of them, keeping its MAX_LINKS_PER_REPORT best pairs. GDELT codes one
+story again for every article, so a city's centroid can hold thousands of rows on one day; without
+these caps such a hot spot costs the square of its size in time and memory.
 Pairs join reports into components (union-find); once every report of a component is inactive no
 later report can touch it, and it is handed on whole: memory holds the active reports only.
 """
@@ -12,12 +15,15 @@ from __future__ import annotations
 import heapq
 import math
 from collections.abc import Iterable, Iterator
+from itertools import islice
 from dataclasses import dataclass, field
 
 from linking.pairs import EARTH_RADIUS_KM, Link, compare
 from linking.records import Report, Windows
 
 KM_PER_DEGREE = math.pi * EARTH_RADIUS_KM / 180
+MAX_CANDIDATES = 64  # active reports a new one is compared with, latest first
+MAX_LINKS_PER_REPORT = 16  # of a new report's pairs, the best are kept (score, then ids)
 
 
 @dataclass
@@ -64,7 +70,7 @@ class Grid:
             for c in columns:
                 found = self.cells.get((r, c % self.columns))
                 if found:
-                    yield from found.values()
+                    yield from reversed(found.values())  # latest first
 
 
 class Components:
@@ -111,6 +117,10 @@ class Components:
         return component
 
 
+def _best_first(link: Link) -> tuple[float, str, str]:
+    return (-link.score, link.a, link.b)
+
+
 def components(reports: Iterable[Report], windows: Windows) -> Iterator[Component]:
     """Every report in exactly one component, in the order components close; input sorted by first day."""
     grid = Grid(windows.space_km)
@@ -127,10 +137,13 @@ def components(reports: Iterable[Report], windows: Windows) -> Iterator[Componen
             yield Component(reports=[report])
             continue
         found.add(report)
-        for other in grid.near(report):
-            link = compare(other, report, windows)
-            if link is not None:
-                found.join(link)
+        pairs = [
+            link
+            for other in islice(grid.near(report), MAX_CANDIDATES)
+            if (link := compare(other, report, windows)) is not None
+        ]
+        for link in heapq.nsmallest(MAX_LINKS_PER_REPORT, pairs, key=_best_first):
+            found.join(link)
         grid.add(report)
         heapq.heappush(expiry, (report.last_day + windows.time_days, report.id, report))
     while expiry:

@@ -27,7 +27,7 @@ from graph.queries.link_reports import (
     list_reports_around,
     state_of_actors,
 )
-from linking.blocking import Component, components
+from linking.blocking import MAX_CANDIDATES, Component, components
 from linking.incidents import Incident, decide
 from linking.pairs import compare
 from linking.records import CurrentLinks, Report, ReportSummary, Windows
@@ -185,7 +185,11 @@ def _walk(
     while frontier:
         batch, frontier = frontier[:AROUND_BATCH], frontier[AROUND_BATCH:]
         rows = session.execute_read(
-            list_reports_around, ids=batch, days=windows.time_days, km=windows.space_km
+            list_reports_around,
+            ids=batch,
+            days=windows.time_days,
+            km=windows.space_km,
+            max_near=MAX_CANDIDATES,
         )
         unknown = sorted({near for row in rows for near in row["near"]} - found.keys())
         for other in session.execute_read(list_reports, ids=unknown) if unknown else []:

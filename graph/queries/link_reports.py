@@ -98,6 +98,8 @@ CALL (n) {{
     AND m.date_end >= n.date_start - duration({{days: $days}})
     AND ((m:Event AND m.dataset IN $event_datasets)
          OR (m:Statement AND m.dataset IN $statement_datasets))
+  // GDELT's hot spots put thousands of rows at one point on one day: the closest in time are enough.
+  WITH m ORDER BY abs(duration.inDays(n.date_start, m.date_start).days), m.id LIMIT $max_near
   RETURN collect(m.id) AS near
 }}
 RETURN report, near,
@@ -148,11 +150,17 @@ def list_report_page(
 
 
 def list_reports_around(
-    tx: ManagedTransaction, *, ids: list[str], days: int, km: float
+    tx: ManagedTransaction, *, ids: list[str], days: int, km: float, max_near: int
 ) -> list[dict[str, Any]]:
-    """For each of the given reports that exists: {report, near: [ids], linked: [ids]}."""
+    """For each of the given reports that exists: {report, near: [up to max_near ids], linked: [ids]}."""
     result = tx.run(
-        AROUND, ids=ids, days=days, meters=km * 1000, centroid_from=int(CENTROID_FROM), **_SCOPE
+        AROUND,
+        ids=ids,
+        days=days,
+        meters=km * 1000,
+        centroid_from=int(CENTROID_FROM),
+        max_near=max_near,
+        **_SCOPE,
     )
     return [record.data() for record in result]
 

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import random
+from collections import Counter
 from datetime import date
 from itertools import combinations
 
 import pytest
 
-from linking.blocking import Component, components
+from linking.blocking import MAX_LINKS_PER_REPORT, Component, components
 from linking.incidents import decide
 from linking.pairs import compare, haversine_km
 from linking.records import Report, Windows
@@ -148,6 +149,7 @@ def test_same_input_in_any_order_gives_the_same_incidents() -> None:
 
 
 def test_blocking_finds_every_pair_that_brute_force_finds() -> None:
+    # Spread so that no report has more candidates than the caps (see the hot-spot test below).
     rng = random.Random(11)
     windows = Windows(time_days=1, space_km=5)
     rows = [
@@ -155,7 +157,7 @@ def test_blocking_finds_every_pair_that_brute_force_finds() -> None:
             f"{rng.choice(['acled', 'gdelt'])}:{n}",
             day=DAY + rng.randrange(30),
             at=(rng.uniform(-80, 80), rng.uniform(-179.9, 179.9)) if n % 3 else
-               (BALYUN[0] + rng.uniform(-0.1, 0.1), 179.98 * rng.choice([-1, 1])),  # the antimeridian
+               (BALYUN[0] + rng.uniform(-0.3, 0.3), 179.98 * rng.choice([-1, 1])),  # the antimeridian
             code=("cameo", "195"),
         )
         for n in range(1500)
@@ -169,8 +171,22 @@ def test_blocking_finds_every_pair_that_brute_force_finds() -> None:
         for link in component.links
     }
     assert found == expected and expected
+    pairs_per_report = Counter(report_id for pair in expected for report_id in pair)
+    assert max(pairs_per_report.values()) <= MAX_LINKS_PER_REPORT  # the caps were not what decided
 
 
 def test_an_unlinkable_row_is_a_component_of_its_own() -> None:
     centroid = report("gdelt:1", code=("cameo", "195"), centroid=True)
     assert list(components([centroid], Windows())) == [Component(reports=[centroid])]
+
+
+def test_a_gdelt_hot_spot_costs_bounded_work_per_report() -> None:
+    # GDELT codes one story again per article: thousands of rows at one city point on one day.
+    # Each row is compared with at most MAX_CANDIDATES others and keeps its best pairs, so the
+    # component's pairs grow linearly, not with the square of the hot spot.
+    rows = [report(f"gdelt:{n:05d}", code=("cameo", "190")) for n in range(3_000)]
+    (component,) = list(components(rows, Windows()))
+    assert len(component.reports) == 3_000
+    assert len(component.links) <= 3_000 * MAX_LINKS_PER_REPORT
+    incidents = decide(component, Windows())
+    assert sum(len(incident.reports) for incident in incidents) == 3_000  # none left out
