@@ -38,7 +38,10 @@ from schema.geo import CENTROID_FROM
 Row = dict[str, Any]
 PAGE_SIZE = 10_000
 AROUND_BATCH = 500  # rows per look-up of their surroundings
-FULL_RELINK_ABOVE = 50_000  # touched rows beyond which a full relink is cheaper than walking
+# Touched rows beyond which a full relink (one paged sweep) is cheaper than walking: each walked row
+# asks the graph for its neighbours, and in a GDELT hot spot (thousands of rows at one point) that
+# look-up reads every row at the point.
+FULL_RELINK_ABOVE = 2_000
 
 
 @dataclass
