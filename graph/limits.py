@@ -25,6 +25,7 @@ RANGE_INDEXED: dict[Label | RelType, frozenset[str]] = {
     Label.STATEMENT: frozenset({"id", "stance", "date_start"}),
     Label.ACTOR: frozenset({"id", "name", "kind"}),
     Label.PLACE: frozenset({"id", "name"}),
+    Label.INCIDENT: frozenset({"id", "date_start"}),
 }
 
 

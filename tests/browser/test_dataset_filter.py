@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from urllib.parse import parse_qs, urlparse
 
 import httpx
@@ -32,6 +33,13 @@ def _asked_with(page_log: PageLog, path: str, dataset: str) -> bool:
                for url in page_log.requests)
 
 
+def _wait_until(page: Page, condition: Callable[[], bool], seconds: float = 15) -> None:
+    deadline = time.monotonic() + seconds
+    while not condition():
+        assert time.monotonic() < deadline, "the page never did it"
+        page.wait_for_timeout(100)
+
+
 def test_choosing_a_dataset_asks_the_api_and_every_view_follows(page: Page, page_log: PageLog, base_url: str) -> None:
     everything = _timeline_ids(base_url, "")
     acled = _timeline_ids(base_url, "dataset=acled")
@@ -52,7 +60,8 @@ def test_choosing_a_dataset_asks_the_api_and_every_view_follows(page: Page, page
     expect(map_view).to_have_attribute("data-count", str(len(acled)))  # every ACLED row has a point
     assert parse_qs(urlparse(page.url).query)["dataset"] == ["acled"]
     assert _asked_with(page_log, "/timeline", "acled") and _asked_with(page_log, "/events", "acled")
-    assert _asked_with(page_log, "/accusations/network", "acled")
+    # The network view refetches on its own schedule (after the timeline and map have drawn).
+    _wait_until(page, lambda: _asked_with(page_log, "/accusations/network", "acled"))
 
     field.fill(SEED_ID)
     field.press("Enter")
