@@ -42,7 +42,12 @@ from graph.settings import external_server_configured
 from linking.records import Windows
 from linking.run import relink
 from loaders.bulk.files import ARRAY_DELIMITER_OPTION, ImportFiles, UnstorableValue
-from loaders.bulk.finish import load_curated_rows, remove_orphan_actors, set_all_empty_lists
+from loaders.bulk.finish import (
+    load_curated_rows,
+    remove_orphan_actors,
+    remove_orphan_places,
+    set_all_empty_lists,
+)
 from loaders.bulk.merge import BulkGraph
 from loaders.bulk.read import CURATED, BulkInput, BulkRead, read_inputs
 from loaders.errors import InvalidInputError
@@ -201,8 +206,11 @@ def _run(
         with stages.stage("finish (transactional)"):
             set_all_empty_lists(driver, settings.database, files.empty_lists)
             removed = remove_orphan_actors(driver, settings.database, [r.format for r in done.reports])
+            places_removed = remove_orphan_places(driver, settings.database)
             for report in reversed(done.reports):  # the clean-up ran after each format's last file
                 report.actors_removed, removed[report.format] = removed.get(report.format, 0), 0
+            if done.reports:  # which file's revision left a place empty is not known here
+                done.reports[-1].places_removed += places_removed
             try:
                 load_curated_rows(driver, settings.database, done.curated)
             except Neo4jError as error:

@@ -123,3 +123,8 @@ def get_place(tx: ManagedTransaction, *, place_id: str) -> PlaceDetail | None:
     place["children"] = place["children"][:MAX_CHILDREN]
     place["events"] = sum(row["count"] for row in place["event_counts"])
     return PlaceDetail.model_validate(place)
+
+
+def list_place_ids(tx: ManagedTransaction) -> list[str]:
+    """Every place's id (for clean-ups over the whole graph, such as a bulk load's)."""
+    return [record["id"] for record in tx.run("MATCH (place:Place) RETURN place.id AS id")]

@@ -1,5 +1,6 @@
 """What a bulk load does transactionally once the imported database is up and migrated: the empty
-lists neo4j-admin could not store, the orphan clean-up each provider load ends with, curated files.
+lists neo4j-admin could not store, the orphan clean-up each provider load ends with (actors, and
+places a revised row left), curated files.
 
 Curated files are written here, after the provider data, through the curated loader itself: their
 provenance rules (asserted_by, retraction) are only written in Cypher, and a seed is small. The
@@ -15,10 +16,13 @@ from neo4j import Driver
 
 from graph.queries.bulk import set_empty_lists
 from graph.queries.ingest import delete_orphan_actors
+from graph.queries.orphans import Dependents, delete_orphans
+from graph.queries.places import list_place_ids
 from loaders.curated.rows import GraphRows
 from loaders.curated.write import load_rows
 from loaders.providers.run import FALLBACK_PREFIXES
 from loaders.report import LoadReport
+from schema.providers import DATASET_SOURCE_IDS
 
 BATCH = 10_000
 
@@ -47,6 +51,19 @@ def remove_orphan_actors(driver: Driver, database: str, formats: list[str]) -> d
             fmt: session.execute_write(delete_orphan_actors, prefix=FALLBACK_PREFIXES[fmt])
             for fmt in dict.fromkeys(formats)
         }
+
+
+def remove_orphan_places(driver: Driver, database: str) -> int:
+    """Delete provider places nothing points at any more (a later file's revision of a row moved it),
+    as a transactional load's replacement does; return how many."""
+    with driver.session(database=database) as session:
+        place_ids = session.execute_read(list_place_ids)
+        return session.execute_write(
+            delete_orphans,
+            dependents=Dependents(actors=[], places=place_ids, incidents=[]),
+            actor_prefixes=[],
+            dataset_sources=sorted(DATASET_SOURCE_IDS.values()),
+        )[1]
 
 
 def load_curated_rows(

@@ -48,6 +48,13 @@ def load(
     )
 
 
+# (incidents, REPORTED_AS links, CONTENDS links) that linking after a load made.
+INCIDENT_COUNTS = """
+RETURN COUNT { (:Incident) } AS incidents, COUNT { (:Incident)-[:REPORTED_AS]->() } AS reported,
+       COUNT { (:Incident)-[:CONTENDS]-() } AS contending
+"""
+
+
 def rows(
     driver: Driver, settings: GraphSettings, query: str, **params: object
 ) -> list[tuple[object, ...]]:

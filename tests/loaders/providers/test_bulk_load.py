@@ -51,6 +51,8 @@ def _older_acled(data_dir: Path) -> None:
     hts = next(row for row in rows if row[header.index("actor1")] == "Hayat Tahrir al-Sham")
     hts[header.index("actor1")] = "Jaish al-Izza"
     rows[0][header.index("location")] = "Kafr Nabl"
+    for revised in (hts, rows[0]):  # ACLED revises a row with a newer timestamp
+        revised[header.index("timestamp")] = str(int(revised[header.index("timestamp")]) - 86_400)
     with (data_dir / "acled_syria_2020_older.csv").open("w", newline="", encoding="utf-8") as out:
         csv.writer(out, lineterminator="\n").writerows([header, *rows])
 

@@ -15,7 +15,7 @@ from loaders.providers.aliases import DEFAULT_ALIASES, AliasTable
 from loaders.providers.checkpoint import fingerprint, progress_path, write_checkpoint
 from loaders.providers.place_aliases import PlaceAliasTable
 
-from .conftest import graph_checksum, load, rows
+from .conftest import INCIDENT_COUNTS, graph_checksum, load, rows
 
 PARTICIPANTS = """
 MATCH (a:Actor)-[r:PARTICIPATED_IN]->(e:Event {id: $id})
@@ -285,7 +285,10 @@ def test_provider_reload_is_idempotent(
     assert graph_checksum(clean_graph, settings) == before
     # 13 places with 14 LOCATED_IN and one OCCURRED_IN per placed row; 6 organ → state ties; the
     # GDELT accusation with an empty Actor1 (gdelt:900007) is a statement without a speaker
-    assert before[:2] == (50, 75)
+    # GDELT rows and the ACLED/UCDP rows they repeat form incidents (REPORTED_AS from each)
+    incidents, reported, contending = rows(clean_graph, settings, INCIDENT_COUNTS)[0]
+    assert incidents and reported > incidents  # type: ignore[operator]
+    assert before[:2] == (50 + incidents, 75 + reported + contending)  # type: ignore[operator]
 
 
 def test_reload_after_adding_an_alias_moves_links_and_drops_the_orphan(
