@@ -1,14 +1,15 @@
 """Benchmark the provider loaders: synthetic ACLED/GDELT/UCDP files → a local Neo4j of its own.
 
     .venv/bin/python bench/load.py [--sizes 10k,100k,1M] [--formats acled,gdelt,ucdp]
-        [--methods transactional,load_csv] [--batch-size 10000] [--json PATH]
+        [--methods transactional,load_csv,bulk] [--batch-size 10000] [--json PATH]
 
 For every format, size and method: write the file (cached in --workdir), empty the graph, load the
 file in a child process, and print rows/s, the child's peak RSS, the CPU seconds of the loader
 (the child) and of the server, the machine's load average and the node/relationship counts.
 Methods (METHODS, where another path plugs in): `transactional` is `ckg load`'s path
 (loaders/providers/run.py); `load_csv` is the plain LOAD CSV reference (bench/load_csv.py, local
-only, GDELT and ACLED). The methods of one format and size run back to back on the same file, so
+only, GDELT and ACLED); `bulk` is `ckg load --bulk` (neo4j-admin import in place of the instance's
+database, then start, migrate, finish and link: file → running server). The methods of one format and size run back to back on the same file, so
 their ratio is measured in one run; a load_csv graph is checked against the transactional one
 (counts and property keys per label and relationship type). `--json PATH` writes the records
 {format, size, method, rows, seconds, rows_per_s, peak_rss_mib, loader_cpu_s, server_cpu_s,
@@ -82,6 +83,26 @@ def load_csv(fmt: str, path: Path, batch_size: int) -> dict[str, float]:
     return {"rows": rows, "rejected": 0, "seconds": time.perf_counter() - started}
 
 
+def bulk(fmt: str, path: Path, batch_size: int) -> dict[str, float]:
+    """`ckg load --bulk`'s path: the same readers into neo4j-admin import, start, migrate, finish and
+    link, in place of the bench instance's database (local only)."""
+    from cli.load_bulk import load_bulk
+    from loaders.bulk.read import BulkInput
+
+    started = time.perf_counter()
+    done = load_bulk(
+        [BulkInput(path, fmt)], INSTANCE, replace=True, yes=True, aliases=None,
+        batch_size=batch_size, max_rejects=10**9,
+    )
+    seconds = time.perf_counter() - started
+    path.with_name(path.name + ".rejects.csv").unlink(missing_ok=True)
+    return {
+        "rows": sum(report.rows_read for report in done.reports),
+        "rejected": sum(report.rejected for report in done.reports),
+        "seconds": seconds,
+    }
+
+
 RECORD_KEYS = (
     "rows",
     "seconds",
@@ -97,6 +118,7 @@ RECORD_KEYS = (
 METHODS: dict[str, Callable[[str, Path, int], dict[str, float]]] = {
     "transactional": transactional,
     "load_csv": load_csv,
+    "bulk": bulk,
 }
 
 
@@ -105,10 +127,13 @@ def child(method: str, fmt: str, path: str, batch_size: int) -> None:
     print(json.dumps(METHODS[method](fmt, Path(path), batch_size)))
 
 
+def server_pid(instance: LocalInstance) -> str:
+    return (instance.directory / "run" / "neo4j.pid").read_text().strip()
+
+
 def server_cpu_seconds(instance: LocalInstance) -> float:
     """User + system CPU seconds of the instance's server process so far (Linux /proc)."""
-    pid = (instance.directory / "run" / "neo4j.pid").read_text().strip()
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    fields = Path(f"/proc/{server_pid(instance)}/stat").read_text().rsplit(")", 1)[1].split()
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
@@ -117,7 +142,7 @@ def run_child(
 ) -> dict[str, float]:
     """Load in a child process; its figures, peak RSS (MiB), server CPU seconds and load average."""
     instance = LocalInstance.named(INSTANCE)
-    cpu_before = server_cpu_seconds(instance)
+    pid_before, cpu_before = server_pid(instance), server_cpu_seconds(instance)
     process = subprocess.Popen(
         [sys.executable, __file__, "--child", method, fmt, str(path), str(batch_size)],
         stdout=subprocess.PIPE,
@@ -133,7 +158,9 @@ def run_child(
     figures["peak_rss_mib"] = usage.ru_maxrss / 1024  # Linux reports KiB
     figures["loader_cpu_s"] = usage.ru_utime + usage.ru_stime
     figures["rows_per_s"] = figures["rows"] / figures["seconds"]
-    figures["server_cpu_s"] = server_cpu_seconds(instance) - cpu_before
+    pid_after, cpu_after = server_pid(instance), server_cpu_seconds(instance)
+    # bulk restarts the server: then only the new server's CPU is known (neo4j-admin's is the loader's)
+    figures["server_cpu_s"] = cpu_after - cpu_before if pid_after == pid_before else cpu_after
     figures["load_avg"] = os.getloadavg()[0]  # the machine is shared: read figures against it
     return figures
 
