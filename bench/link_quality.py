@@ -69,7 +69,7 @@ def main() -> None:
                 for km in SPACE_WINDOWS:
                     relink(driver, settings.database, windows=Windows(time_days=days, space_km=km))
                     records = driver.execute_query(
-                        "MATCH (i:Incident)-[:REPORTED_AS]->(n) RETURN collect(n.id) AS ids",
+                        "MATCH (i:Incident)-[:REPORTED_AS]->(n) RETURN i.id AS incident, collect(n.id) AS ids",
                         database_=settings.database,
                     ).records
                     found = pairs({frozenset(r["ids"]) for r in records})
