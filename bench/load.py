@@ -169,7 +169,7 @@ def model(driver: Driver, database: str) -> dict[str, tuple[int, frozenset[str]]
     """Per label and relationship type: how many, and the union of their property keys."""
     shape = {}
     for query in (MODEL_NODES, MODEL_RELATIONSHIPS):
-        for record in driver.execute_query(query, database_=database).records:
+        for record in driver.execute_query(query, database_=database, bookmark_manager_=None).records:
             shape[record["name"]] = (record["count"], frozenset(record["keys"]))
     return shape
 
@@ -204,11 +204,12 @@ def compare_models(
 
 
 def counts(driver: Driver, database: str) -> tuple[int, int]:
-    nodes = driver.execute_query("MATCH (n) RETURN count(n) AS c", database_=database).records[0][
-        "c"
-    ]
+    # No bookmarks: a bulk load replaces the database, which starts again at a lower transaction id.
+    nodes = driver.execute_query(
+        "MATCH (n) RETURN count(n) AS c", database_=database, bookmark_manager_=None
+    ).records[0]["c"]
     rels = driver.execute_query(
-        "MATCH ()-[r]->() RETURN count(r) AS c", database_=database
+        "MATCH ()-[r]->() RETURN count(r) AS c", database_=database, bookmark_manager_=None
     ).records[0]["c"]
     return nodes, rels
 
