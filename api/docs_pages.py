@@ -1,13 +1,14 @@
 """/docs (Swagger UI) and /redoc (ReDoc) from the assets of the fastapi-offline package: no CDN.
 
-ReDoc's bundle draws its sidebar attribution logo from https://cdn.redoc.ly with no option to turn it
-off, so /redoc loads a copy of the bundle with that URL replaced by an inline blank image. Both pages
+ReDoc's bundle draws its sidebar attribution logo from its vendor's web server with no option to turn
+it off, so /redoc loads a copy of the bundle with that remote URL replaced by an inline blank image. Both pages
 also carry a Content-Security-Policy that lets them load nothing from another origin, so whatever a
 future bundle tries to fetch is refused by the browser (and shows as a console error in the tests).
 """
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from importlib.resources import files
 
@@ -23,7 +24,8 @@ UI_ASSETS = f"{ASSETS_PREFIX}/ui"  # fastapi-offline's files as shipped
 REDOC_JS = f"{ASSETS_PREFIX}/redoc.standalone.js"  # ReDoc's bundle without its CDN logo
 FAVICON = f"{UI_ASSETS}/favicon.png"
 
-REDOC_CDN_LOGO = b"https://cdn.redoc.ly/redoc/logo-mini.svg"
+# The logo's absolute URL in the bundle, whatever host it names.
+REMOTE_LOGO = re.compile(rb"https://[^\"'\s]+/logo-mini\.svg")
 # An empty SVG: the attribution link keeps its text and loses only the remote picture.
 BLANK_LOGO = b"data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' width='1' height='1'/%3E"
 # Swagger UI starts from an inline script and both bundles inject inline styles; ReDoc builds its
@@ -44,7 +46,7 @@ CONTENT_SECURITY_POLICY = "; ".join([
 def redoc_bundle() -> bytes:
     """ReDoc's standalone bundle with its one hard-coded remote image replaced by a blank one."""
     shipped = files("fastapi_offline").joinpath("static", "redoc.standalone.js").read_bytes()
-    return shipped.replace(REDOC_CDN_LOGO, BLANK_LOGO)
+    return REMOTE_LOGO.sub(BLANK_LOGO, shipped)
 
 
 def _locked(page: HTMLResponse) -> HTMLResponse:

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
-from neo4j import ManagedTransaction
+from neo4j import ManagedTransaction, Record
 
 from graph.queries.fragments import ITEM_PROJECTION, from_datasets, sort_rank
 from graph.queries.geo import geo_condition, geo_is_selective, geo_parameters, geo_source
@@ -238,10 +239,16 @@ def _plans(
     return tuple(plans)
 
 
-def list_timeline(
-    tx: ManagedTransaction, *, filters: TimelineFilter, after: SortKey | None, limit: int
-) -> list[TimelineItem]:
-    """Up to `limit` items after `after` in timeline order; [] when nothing (more) matches."""
+def run_timeline(
+    tx: ManagedTransaction,
+    query_for: Callable[[tuple[tuple[str, Plan], ...]], str],
+    *,
+    filters: TimelineFilter,
+    after: SortKey | None,
+    limit: int,
+) -> list[Record]:
+    """The records of the query `query_for` builds for the filters' plans (this timeline's, or the
+    collapsed one's: both take the same parameters); [] when no kind of item is asked for."""
     actor_ids = filters.actor_ids
     if actor_ids is not None and filters.include_affiliates:
         actor_ids = expand_affiliates(tx, actor_ids=actor_ids)
@@ -253,7 +260,7 @@ def list_timeline(
         return []
     geo = GeoSelection(filters.geo, tuple(_LABELS[kind] for kind in kinds), limit)
     result = tx.run(
-        timeline_query(_plans(tx, text_ids, actor_ids, filters.place_id, geo)),
+        query_for(_plans(tx, text_ids, actor_ids, filters.place_id, geo)),
         lower=after.date if after else FIRST_DAY,
         upper=filters.window_end or LAST_DAY,
         window_start=filters.window_start,
@@ -267,4 +274,12 @@ def list_timeline(
         limit=limit,
         **geo_parameters(filters.geo),
     )
-    return [item_from_record(record["item"]) for record in result]
+    return list(result)
+
+
+def list_timeline(
+    tx: ManagedTransaction, *, filters: TimelineFilter, after: SortKey | None, limit: int
+) -> list[TimelineItem]:
+    """Up to `limit` items after `after` in timeline order; [] when nothing (more) matches."""
+    records = run_timeline(tx, timeline_query, filters=filters, after=after, limit=limit)
+    return [item_from_record(record["item"]) for record in records]

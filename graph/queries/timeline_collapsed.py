@@ -14,22 +14,8 @@ import re
 from neo4j import ManagedTransaction
 
 from graph.queries.fragments import ITEM_PROJECTION, sort_rank
-from graph.queries.geo import geo_parameters
 from graph.queries.incidents import FATALITIES, REPORTS_OF
-from graph.queries.timeline import (
-    _FILTERS,
-    _LABELS,
-    _SOURCES,
-    FIRST_DAY,
-    LAST_DAY,
-    TEXT_MATCHES,
-    GeoSelection,
-    Plan,
-    _lucene_all_terms,
-    _plans,
-    expand_affiliates,
-    item_from_record,
-)
+from graph.queries.timeline import _FILTERS, _SOURCES, Plan, item_from_record, run_timeline
 from schema.incidents import CollapsedItem
 from schema.timeline import ItemKind, SortKey, TimelineFilter
 
@@ -139,33 +125,9 @@ def list_collapsed_timeline(
     tx: ManagedTransaction, *, filters: TimelineFilter, after: SortKey | None, limit: int
 ) -> list[tuple[CollapsedItem, SortKey]]:
     """Up to `limit` items (incidents and unlinked rows) after `after`, each with its position."""
-    actor_ids = filters.actor_ids
-    if actor_ids is not None and filters.include_affiliates:
-        actor_ids = expand_affiliates(tx, actor_ids=actor_ids)
-    text_ids = None
-    if filters.q:
-        text_ids = tx.run(TEXT_MATCHES, lucene=_lucene_all_terms(filters.q)).single(strict=True)["ids"]
-    kinds = tuple(kind for kind in (ItemKind.EVENT, ItemKind.STATEMENT) if kind in filters.kinds)
-    if not kinds:
-        return []
-    geo = GeoSelection(filters.geo, tuple(_LABELS[kind] for kind in kinds), limit)
-    result = tx.run(
-        collapsed_query(_plans(tx, text_ids, actor_ids, filters.place_id, geo)),
-        lower=after.date if after else FIRST_DAY,
-        upper=filters.window_end or LAST_DAY,
-        window_start=filters.window_start,
-        types=filters.types,
-        stances=filters.stances,
-        text_ids=text_ids,
-        actor_ids=actor_ids,
-        place_id=filters.place_id,
-        datasets=filters.datasets,
-        after=after.model_dump() if after else None,
-        limit=limit,
-        **geo_parameters(filters.geo),
-    )
+    records = run_timeline(tx, collapsed_query, filters=filters, after=after, limit=limit)
     return [
         (_collapsed(record["item"], record["incident"]), _position(record["position"]))
-        for record in result
+        for record in records
     ]
 
