@@ -8,12 +8,13 @@ are written in order by one writer and a failed batch ends the load, so what was
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from neo4j.spatial import WGS84Point
 
 from graph.model import RelType
-from loaders.providers.places import PlaceResolver, link_rows, place_row
+from loaders.providers.places import ChainPlace, PlaceChain, PlaceResolver, link_rows, place_row
 from schema.providers import DATASET_SOURCE_IDS, ProviderRecord
 
 if TYPE_CHECKING:
@@ -29,21 +30,51 @@ class SentPlaces:
         self.places: dict[str, tuple[frozenset[str], frozenset[str], bool]] = {}
         self.links: set[str] = set()
 
-    def is_news(self, row: Row) -> bool:
-        """True (and remembered) when the row adds to what was sent for its place."""
-        aliases, keys, point = frozenset(row["aliases"]), frozenset(row["name_keys"]), row["point"]
-        known = self.places.get(row["id"])
+    def is_news(self, place: SpelledPlace, has_point: bool) -> bool:
+        """True (and remembered) when the place adds to what was sent for it."""
+        aliases, keys = place.aliases, place.name_keys
+        known = self.places.get(place.id)
         if (
             known is not None
             and aliases <= known[0]
             and keys <= known[1]
-            and (known[2] or point is None)
+            and (known[2] or not has_point)
         ):
             return False
         if known is not None:
             aliases, keys = aliases | known[0], keys | known[1]
-        self.places[row["id"]] = (aliases, keys, point is not None or bool(known and known[2]))
+        self.places[place.id] = (aliases, keys, has_point or bool(known and known[2]))
         return True
+
+
+class SpelledPlace:
+    """A chain place's MERGE row (without a point) and its spellings as sets, built once per load.
+
+    Thousands of rows name the same few hundred places: their rows are made once (place_row) and
+    copied into a batch only when they bring something the batch or an earlier one has not sent.
+    """
+
+    __slots__ = ("id", "row", "aliases", "name_keys")
+
+    def __init__(self, place: ChainPlace, source_id: str) -> None:
+        self.id = place.id
+        self.row = place_row(place, source_id, None)
+        self.aliases = frozenset(self.row["aliases"])
+        self.name_keys = frozenset(self.row["name_keys"])
+
+    def fresh_row(self, point: object | None) -> Row:
+        """A copy of the row a batch may change (spellings merged, point set)."""
+        row = {**self.row, "props": dict(self.row["props"])}
+        if point is not None:
+            row["point"] = row["props"]["point"] = point
+        return row
+
+
+@lru_cache(maxsize=65_536)
+def _spelled_chain(chain: PlaceChain, source_id: str) -> tuple[tuple[SpelledPlace, ...], list[Row]]:
+    # Chains are cached by the resolver, so a load meets each one again and again.
+    places = tuple(SpelledPlace(place, source_id) for place in chain.places)
+    return places, link_rows(chain, source_id)
 
 
 def _merge_place(places: dict[str, Row], row: Row) -> None:
@@ -81,12 +112,13 @@ def add_location(
     if chain is None:
         return None
     source_id = DATASET_SOURCE_IDS[record.dataset]
-    last = len(chain.places) - 1
-    for index, place in enumerate(chain.places):
-        row = place_row(place, source_id, point if index == last else None)
-        if sent is None or sent.is_news(row):
-            _merge_place(batch.places, row)
-    for link in link_rows(chain, source_id):
+    places, links = _spelled_chain(chain, source_id)
+    last = len(places) - 1
+    for index, place in enumerate(places):
+        here = point if index == last else None
+        if sent is None or sent.is_news(place, here is not None):
+            _merge_place(batch.places, place.fresh_row(here))
+    for link in links:
         if sent is None or link["id"] not in sent.links:
             batch.place_links.setdefault(link["id"], link)
             if sent is not None:

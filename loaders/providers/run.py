@@ -45,7 +45,7 @@ from loaders.providers.report import ProviderLoadReport, RejectsFile
 from loaders.providers.rows import GraphBatch, RowBuilder
 from loaders.providers.ucdp import read_ucdp
 from loaders.providers.versions import BatchVersions, RowOutcome, sort_batch, stamp
-from loaders.providers.write import BatchOutcome, BatchWriter, write_batch, write_isolating
+from loaders.providers.write import BatchOutcome, BatchWriter, write_created, write_isolating
 from schema.providers import (
     DATASET_SOURCE_IDS,
     SOURCE_QUALIFIED_PREFIXES,
@@ -176,7 +176,8 @@ def load_provider(
             if chunk.versions.kept:
                 # Rows left out may have been the first to name a place: later batches send all again.
                 builder.sent_places = SentPlaces()
-            writer = write_replacing if chunk.versions.updates else write_batch
+            # Without updates, every written row was just found absent: the CREATE path, no look-up.
+            writer = write_replacing if chunk.versions.updates else write_created
             # Linking afterwards looks at what this load created or changed (`ckg link` at everything).
             touched.update([*batch.events, *batch.statements, *chunk.skipped])
             settle(keep=writers - 1)

@@ -24,6 +24,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+import orjson
+
 from neo4j import Session
 
 from graph.queries.versions import StoredVersion, list_stored_versions
@@ -41,11 +43,22 @@ class RowOutcome(StrEnum):
 WRITTEN = (RowOutcome.CREATED, RowOutcome.UPDATED)
 
 
+def _plain(value: object) -> object:
+    # What json.dumps(default=str) made of them (the first digests were taken that way): a point
+    # (a tuple) is a list, a date or anything else its text.
+    return list(value) if isinstance(value, tuple) else str(value)
+
+
 def _digest(value: object, salt: str = "") -> str:
     # Key order is the builder's, the same on every run: no sorting needed (a loader that orders
-    # them differently rewrites each row once, as any change to what it writes does).
-    text = salt + json.dumps(value, default=str, ensure_ascii=False, separators=(",", ":"))
-    return hashlib.blake2b(text.encode(), digest_size=12).hexdigest()
+    # them differently rewrites each row once, as any change to what it writes does). orjson
+    # writes the same bytes as json.dumps(ensure_ascii=False, compact) at ~4x the speed; a value
+    # it cannot write (an integer beyond 64 bits) takes the slow path.
+    try:
+        text = orjson.dumps(value, default=_plain, option=orjson.OPT_PASSTHROUGH_DATETIME)
+    except orjson.JSONEncodeError:
+        text = json.dumps(value, default=str, ensure_ascii=False, separators=(",", ":")).encode()
+    return hashlib.blake2b(salt.encode() + text, digest_size=12).hexdigest()
 
 
 def stamp(record: ProviderRecord, batch: GraphBatch) -> None:

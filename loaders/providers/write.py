@@ -53,8 +53,11 @@ def _split(
     return new, [rows[row_id] for row_id in known]
 
 
-def write_batch(tx: ManagedTransaction, batch: GraphBatch) -> Counter[str]:
-    """Write the batch; return summed server counters (created/deleted nodes and relationships)."""
+def write_batch(tx: ManagedTransaction, batch: GraphBatch, *, all_new: bool = False) -> Counter[str]:
+    """Write the batch; return summed server counters (created/deleted nodes and relationships).
+
+    With `all_new`, every event and statement takes the CREATE path without its id being looked up.
+    """
     total: Counter[str] = Counter()
     _add(total, [merge_actors(tx, rows=list(batch.actors.values()))])
     if batch.places:
@@ -64,12 +67,23 @@ def write_batch(tx: ManagedTransaction, batch: GraphBatch) -> Counter[str]:
     if batch.ties:
         _add(total, [merge_state_ties(tx, rows=list(batch.ties.values()))])
     if batch.events:
-        new, known = _split(tx, batch.events, statements=False)
+        new, known = (list(batch.events.values()), []) if all_new else _split(tx, batch.events, False)
         _add(total, write_events(tx, new=new, known=known))
     if batch.statements:
-        new, known = _split(tx, batch.statements, statements=True)
+        new, known = (
+            (list(batch.statements.values()), []) if all_new else _split(tx, batch.statements, True)
+        )
         _add(total, write_statements(tx, new=new, known=known))
     return total
+
+
+def write_created(tx: ManagedTransaction, batch: GraphBatch) -> Counter[str]:
+    """write_batch for rows the load's version read (versions.py) found absent from the graph.
+
+    Their ids are not looked up a second time. Should another writer create one of them meanwhile,
+    the id constraint refuses the batch and the load stops (a re-run resumes and updates it).
+    """
+    return write_batch(tx, batch, all_new=True)
 
 
 @dataclass
