@@ -6,6 +6,7 @@ from neo4j import ManagedTransaction
 
 from graph.queries.actors import AFFILIATIONS_IN, AFFILIATIONS_OUT
 from graph.queries.fragments import evidence_of
+from graph.queries.timeline import ACTOR_DEGREE, ACTOR_DRIVEN_MAX_DEGREE, FIRST_DAY
 from schema.actors import ActorRelations
 
 REF = "{.id, .name, .kind}"
@@ -40,9 +41,16 @@ AFFILIATIONS, AFFILIATES = "(a)-[r:AFFILIATED_WITH]->(o:Actor)", "(a)<-[r:AFFILI
 MADE = "(a)-[:MADE]->(s:Statement)-[r:ACCUSES]->(o:Actor)"
 RECEIVED = "(o:Actor)-[:MADE]->(s:Statement)-[r:ACCUSES]->(a)"
 SHARED = "(a)-[:PARTICIPATED_IN]->(e:Event)<-[r:PARTICIPATED_IN]-(o:Actor) WHERE o <> a"
+# A hub actor's first shared events are found by walking the events' date index in order and
+# keeping those it took part in: the walk stops after $per_section of them, where expanding from the
+# actor reads and sorts all its events (Russia at 1M events: 34k events, 0.35 s against 0.07 s).
+SHARED_BY_DATE = """(e:Event) USING INDEX e:Event(date_start)
+    WHERE e.date_start >= $first_day AND EXISTS { (a)-[:PARTICIPATED_IN]->(e) }
+    MATCH (e)<-[r:PARTICIPATED_IN]-(o:Actor) WHERE o <> a"""
 
 
-RELATIONS = f"""
+def _relations(shared: str) -> str:
+    return f"""
 MATCH (a:Actor {{id: $actor_id}})
 RETURN {{
   actor: a {REF},
@@ -65,7 +73,7 @@ RETURN {{
             evidence: {evidence_of('r')}}} AS x
   }},
   events_shared: COLLECT {{
-    MATCH {SHARED}
+    MATCH {shared}
     WITH DISTINCT a, e, o, r
     ORDER BY e.date_start, e.id, o.id, r.id LIMIT $per_section
     RETURN {{actor: o {REF}, event: {EVENT_REF}, other_role: r.role,
@@ -74,6 +82,10 @@ RETURN {{
   }}
 }} AS relations
 """
+
+
+# By the actor's number of events (ACTOR_DEGREE): from the actor, or along the date index.
+RELATIONS_FROM_ACTOR, RELATIONS_BY_DATE = _relations(SHARED), _relations(SHARED_BY_DATE)
 
 
 LIMITED_SECTIONS = (
@@ -85,8 +97,10 @@ LIMITED_SECTIONS = (
 def get_relations(tx: ManagedTransaction, *, actor_id: str) -> ActorRelations | None:
     """Each kind of link from the actor (≤ PER_SECTION each, `truncated` names the cut sections),
     with evidence; None if there is no such actor."""
+    degree = tx.run(ACTOR_DEGREE["Event"], actor_ids=[actor_id]).single(strict=True)["degree"]
+    query = RELATIONS_FROM_ACTOR if degree <= ACTOR_DRIVEN_MAX_DEGREE else RELATIONS_BY_DATE
     # One row more than shown tells exactly whether a section was cut, without counting them all.
-    record = tx.run(RELATIONS, actor_id=actor_id, per_section=PER_SECTION + 1).single()
+    record = tx.run(query, actor_id=actor_id, per_section=PER_SECTION + 1, first_day=FIRST_DAY).single()
     if record is None:
         return None
     relations = dict(record["relations"])

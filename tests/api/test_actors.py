@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from fastapi.testclient import TestClient
 
 SEED_SOURCE = "src:polygraph-erkhov-2020"
@@ -109,6 +110,19 @@ def test_actor_relations_list_each_kind_with_evidence(seeded_client: TestClient)
     assert body["truncated"] == []
     every = [r for key in body if key not in ("actor", "truncated") for r in body[key]]
     assert all(r["evidence"]["sources"] for r in every)
+
+
+def test_shared_events_are_the_same_along_the_date_index_as_from_the_actor(
+    seeded_client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A hub actor's shared events come from the date index (relations.py): the same list."""
+    actors = _ids(seeded_client, "/actors?limit=200")
+    from_actor = {a: seeded_client.get(f"/actors/{a}/relations").json() for a in actors}
+    monkeypatch.setattr("graph.queries.relations.ACTOR_DRIVEN_MAX_DEGREE", -1)  # every actor a hub
+    by_date = {a: seeded_client.get(f"/actors/{a}/relations").json() for a in actors}
+
+    assert sum(bool(body["events_shared"]) for body in from_actor.values()) >= 3
+    assert by_date == from_actor
 
 
 def test_actor_timeline_is_the_timeline_scoped_to_the_actor(seeded_client: TestClient) -> None:
