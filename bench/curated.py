@@ -39,6 +39,7 @@ from graph.migrations import apply_migrations  # noqa: E402
 from graph.settings import GraphSettings  # noqa: E402
 from graph.wipe import wipe_database  # noqa: E402
 from loaders.curated import load_curated  # noqa: E402
+from peak_rss import peak_rss_mib  # noqa: E402  # bench/peak_rss.py, beside this file
 
 INSTANCE = "bench"
 SEED = default_dataset_paths()[0]
@@ -60,10 +61,7 @@ def read_child(path: str) -> None:
     except InvalidInputError as error:
         outcome = str(error.issues[0]).removeprefix(path + ":")
     seconds = time.perf_counter() - start
-    # VmHWM, not wait4's ru_maxrss: that one keeps the peak of the forking process across exec.
-    status = Path("/proc/self/status").read_text().splitlines()
-    peak_kib = next(int(line.split()[1]) for line in status if line.startswith("VmHWM:"))
-    print(json.dumps({"outcome": outcome, "seconds": seconds, "peak_rss_mib": peak_kib / 1024}))
+    print(json.dumps({"outcome": outcome, "seconds": seconds, "peak_rss_mib": peak_rss_mib()}))
 
 
 def measure_read(path: Path) -> dict[str, object]:

@@ -28,6 +28,7 @@ from graph.driver import open_driver
 from graph.local.instance import LocalInstance
 from graph.migrations import apply_migrations
 from graph.wipe import wipe_database
+from peak_rss import peak_rss_mib  # bench/peak_rss.py, beside this file
 
 INSTANCE = "link-bench"
 SIZES = {"10k": 10_000, "100k": 100_000, "1M": 1_000_000}
@@ -45,7 +46,7 @@ def child() -> None:
     print(json.dumps({
         "reports": report.reports_read, "linkable": report.linkable, "incidents": report.incidents,
         "linked_reports": report.linked_reports, "contenders": report.contenders,
-        "seconds": report.seconds,
+        "seconds": report.seconds, "peak_rss_mib": peak_rss_mib(),
     }))
 
 
@@ -53,11 +54,10 @@ def run_child() -> dict[str, float]:
     process = subprocess.Popen([sys.executable, __file__, "--child"], stdout=subprocess.PIPE, text=True)
     assert process.stdout is not None
     output = process.stdout.read()
-    _, status, usage = os.wait4(process.pid, 0)
+    _, status, _ = os.wait4(process.pid, 0)
     if os.waitstatus_to_exitcode(status) != 0:
         raise SystemExit("the relink failed")
     figures = json.loads(output.strip().splitlines()[-1])
-    figures["peak_rss_mib"] = usage.ru_maxrss / 1024  # Linux reports KiB
     figures["reports_per_s"] = figures["reports"] / figures["seconds"]
     return figures
 

@@ -44,6 +44,7 @@ from graph.driver import open_driver
 from graph.local.instance import LocalInstance
 from graph.migrations import apply_migrations
 from graph.wipe import wipe_database
+from peak_rss import peak_rss_mib  # bench/peak_rss.py, beside this file
 
 INSTANCE = "bench"
 SIZES = {"1k": 1_000, "10k": 10_000, "100k": 100_000, "1M": 1_000_000}
@@ -124,7 +125,7 @@ METHODS: dict[str, Callable[[str, Path, int], dict[str, float]]] = {
 
 def child(method: str, fmt: str, path: str, batch_size: int) -> None:
     """Run one load in this (child) process and print its figures as JSON."""
-    print(json.dumps(METHODS[method](fmt, Path(path), batch_size)))
+    print(json.dumps({**METHODS[method](fmt, Path(path), batch_size), "peak_rss_mib": peak_rss_mib()}))
 
 
 def server_pid(instance: LocalInstance) -> str:
@@ -155,7 +156,6 @@ def run_child(
     if process.returncode != 0:
         raise SystemExit(f"load of {path} failed ({process.returncode})")
     figures = json.loads(output.strip().splitlines()[-1])
-    figures["peak_rss_mib"] = usage.ru_maxrss / 1024  # Linux reports KiB
     figures["loader_cpu_s"] = usage.ru_utime + usage.ru_stime
     figures["rows_per_s"] = figures["rows"] / figures["seconds"]
     pid_after, cpu_after = server_pid(instance), server_cpu_seconds(instance)

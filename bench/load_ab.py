@@ -50,7 +50,9 @@ def run(root: Path, fmt: str, path: Path, batch_size: int) -> dict[str, float]:
         raise SystemExit(f"{root}: load of {path} failed")
     figures = {key: float(value) for key, value in json.loads(output.splitlines()[-1]).items()}
     figures["cpu"] = usage.ru_utime + usage.ru_stime
-    figures["rss"] = usage.ru_maxrss / 1024
+    # The child's own peak (bench/peak_rss.py); wait4's counts the forking parent's, and an older
+    # checkout's child does not print it.
+    figures["rss"] = figures.pop("peak_rss_mib", usage.ru_maxrss / 1024)
     return figures
 
 
