@@ -48,10 +48,11 @@ class SentPlaces:
 
 
 class SpelledPlace:
-    """A chain place's MERGE row (without a point) and its spellings as sets, built once per load.
+    """A chain place's MERGE row (without a point) and its spellings as sets, made once per chain.
 
-    Thousands of rows name the same few hundred places: their rows are made once (place_row) and
-    copied into a batch only when they bring something the batch or an earlier one has not sent.
+    Thousands of rows name the same few hundred places: their rows are made once (place_row, cached
+    per process by chain) and copied into a batch only when they bring something the batch or an
+    earlier one has not sent.
     """
 
     __slots__ = ("id", "row", "aliases", "name_keys")
@@ -72,7 +73,7 @@ class SpelledPlace:
 
 @lru_cache(maxsize=65_536)
 def _spelled_chain(chain: PlaceChain, source_id: str) -> tuple[tuple[SpelledPlace, ...], list[Row]]:
-    # Chains are cached by the resolver, so a load meets each one again and again.
+    # A chain is a value (its places' ids, names and spellings), so equal chains share their rows.
     places = tuple(SpelledPlace(place, source_id) for place in chain.places)
     return places, link_rows(chain, source_id)
 

@@ -25,7 +25,6 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 import orjson
-
 from neo4j import Session
 
 from graph.queries.versions import StoredVersion, list_stored_versions

@@ -46,8 +46,11 @@ def _add(total: Counter[str], counters: list[SummaryCounters]) -> None:
 
 
 def _split(
-    tx: ManagedTransaction, rows: dict[str, dict[str, Any]], statements: bool
+    tx: ManagedTransaction, rows: dict[str, dict[str, Any]], *, statements: bool, all_new: bool
 ) -> tuple[list[Any], list[Any]]:
+    """The rows to create and the rows already in the graph (to merge)."""
+    if all_new:
+        return list(rows.values()), []
     known = existing_ids(tx, statements=statements, ids=list(rows))
     new = [row for row_id, row in rows.items() if row_id not in known]
     return new, [rows[row_id] for row_id in known]
@@ -67,12 +70,10 @@ def write_batch(tx: ManagedTransaction, batch: GraphBatch, *, all_new: bool = Fa
     if batch.ties:
         _add(total, [merge_state_ties(tx, rows=list(batch.ties.values()))])
     if batch.events:
-        new, known = (list(batch.events.values()), []) if all_new else _split(tx, batch.events, False)
+        new, known = _split(tx, batch.events, statements=False, all_new=all_new)
         _add(total, write_events(tx, new=new, known=known))
     if batch.statements:
-        new, known = (
-            (list(batch.statements.values()), []) if all_new else _split(tx, batch.statements, True)
-        )
+        new, known = _split(tx, batch.statements, statements=True, all_new=all_new)
         _add(total, write_statements(tx, new=new, known=known))
     return total
 
