@@ -34,6 +34,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from api.app import create_app  # noqa: E402
+from api.collector import freeze_long_lived  # noqa: E402
 from bolt_replay import capturing, replay  # noqa: E402
 from graph.driver import open_driver  # noqa: E402
 from graph.settings import resolve_settings  # noqa: E402
@@ -197,7 +198,9 @@ def main() -> None:
     if large and args.all:
         endpoints += MORE_LARGE_ENDPOINTS + MORE_GEO_ENDPOINTS
     endpoints = [url for url in endpoints if args.only is None or args.only in url]
-    server = LoopbackServer(uvicorn.Config(create_app(settings), host="127.0.0.1", port=args.port,
+    app = create_app(settings)
+    freeze_long_lived()  # as `ckg serve` does (api/collector.py)
+    server = LoopbackServer(uvicorn.Config(app, host="127.0.0.1", port=args.port,
                                            log_level="warning", access_log=False))
     records = []
     print(HEADER)

@@ -6,6 +6,7 @@ import typer
 import uvicorn
 
 from api.app import create_app
+from api.collector import freeze_long_lived
 from api.security import AccessSettings, is_loopback
 from cli.console import fail
 
@@ -32,4 +33,6 @@ def check_exposure(host: str, allow_anonymous: bool) -> AccessSettings:
 def serve(host: str = HostOption, port: int = PortOption, allow_anonymous: bool = AllowAnonymousOption) -> None:
     """Serve the API (Ctrl-C stops the API; the local Neo4j keeps running)."""
     access = check_exposure(host, allow_anonymous)
-    uvicorn.run(create_app(access=access), host=host, port=port)
+    app = create_app(access=access)
+    freeze_long_lived()
+    uvicorn.run(app, host=host, port=port)
