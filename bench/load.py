@@ -4,7 +4,8 @@
         [--methods transactional,load_csv,bulk] [--batch-size 10000] [--json PATH]
 
 For every format, size and method: write the file (cached in --workdir), empty the graph, load the
-file in a child process, and print rows/s, the child's peak RSS, the CPU seconds of the loader
+file in a child process, and print rows/s, the child's own peak RSS (bench/peak_rss.py; for bulk,
+neo4j-admin's is not in it), the CPU seconds of the loader
 (the child) and of the server, the machine's load average and the node/relationship counts.
 Methods (METHODS, where another path plugs in): `transactional` is `ckg load`'s path
 (loaders/providers/run.py); `load_csv` is the plain LOAD CSV reference (bench/load_csv.py, local
