@@ -6,7 +6,8 @@ from neo4j import Driver, ManagedTransaction
 
 from graph.model import Label, RelType
 
-# Each id is unique per label, which also gives MERGE its index lookup.
+# Each id is unique per label, which also gives MERGE its index lookup. Labels and types come
+# from the Label and RelType enums (the allow-list), never from input.
 NODE_ID_CONSTRAINTS = [
     f"CREATE CONSTRAINT {label.lower()}_id IF NOT EXISTS FOR (n:{label}) REQUIRE n.id IS UNIQUE"
     for label in Label

@@ -2,10 +2,12 @@
 
 One statement per line, ending in `;` (strings escape their newlines), so `cypher-shell -f FILE`
 runs it and so does run_cypher_script. It first creates the id constraints (the same names as
-graph.migrations, IF NOT EXISTS), then `UNWIND [...] AS props CREATE (n:Label) SET n = props`
-per batch of nodes and `UNWIND ... MATCH (a:L {id}) MATCH (b:M {id}) CREATE (a)-[r:T]->(b)` per
-batch of relationships. Dates are `date("YYYY-MM-DD")` literals, points
-`point({longitude: …, latitude: …})`. Output is deterministic.
+graph.migrations, IF NOT EXISTS). Then each batch is a cypher-shell parameter line holding the
+values, `:param {rows: [...]}`, and one parameterized statement: `UNWIND $rows AS props CREATE
+(n:Label) SET n = props` for nodes, `UNWIND $rows AS row MATCH (a:L {id: row.start}) MATCH (b:M
+{id: row.end}) CREATE (a)-[r:T]->(b) SET r = row.props` for relationships. The statements hold
+labels and types only; no value is ever part of one. Dates are `date("YYYY-MM-DD")` literals,
+points `point({longitude: …, latitude: …})`. Output is deterministic.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from itertools import groupby, islice
 from neo4j import Session
 
 from graph.export.chunks import encoded
+from graph.export.cypher_params import parse_params
 from graph.export.records import ExportNode, ExportRelationship, GraphStream
 from graph.export.values import PointValue, Value
 from graph.migrations import NODE_ID_CONSTRAINTS, REL_ID_CONSTRAINTS
@@ -60,26 +63,30 @@ def literal(value: Value | dict[str, Value]) -> str:
     return "{" + ", ".join(f"{name(k)}: {literal(v)}" for k, v in sorted(value.items())) + "}"
 
 
-# This module writes a script file, not a query we run: values become escaped literals (above) and
-# labels/types come from the exported graph (allow-listed there) and are backtick-quoted by name().
+def _param_line(rows: Iterable[str]) -> str:
+    """The batch's values as a cypher-shell parameter line (read back by cypher_params.py)."""
+    return ":param {rows: [" + ", ".join(rows) + "]}\n"
+
+
+# Statements carry labels and types only: from the exported graph (allow-listed there) and
+# backtick-quoted by name(). Values go in the parameter line before each statement.
 def _node_statements(nodes: Iterable[ExportNode]) -> Iterator[str]:
     for labels, group in groupby(nodes, key=lambda node: tuple(node.labels)):
         label_text = "".join(f":{name(label)}" for label in labels)
         while batch := list(islice(group, BATCH)):  # never the whole group: memory stays flat
-            props = ", ".join(literal(node.properties) for node in batch)
-            yield f"UNWIND [{props}] AS props CREATE (n{label_text}) SET n = props;\n"
+            yield _param_line(literal(node.properties) for node in batch)
+            yield f"UNWIND $rows AS props CREATE (n{label_text}) SET n = props;\n"
 
 
 def _relationship_statements(relationships: Iterable[ExportRelationship]) -> Iterator[str]:
     key = lambda rel: (rel.type, rel.start_label, rel.end_label)  # noqa: E731
     for (rel_type, start_label, end_label), group in groupby(relationships, key=key):
         while batch := list(islice(group, BATCH)):
-            rows = ", ".join(
-                f"{{start: {_string(rel.start)}, end: {_string(rel.end)}, props: {literal(rel.properties)}}}"
-                for rel in batch
+            yield _param_line(
+                literal({"start": rel.start, "end": rel.end, "props": rel.properties}) for rel in batch
             )
             yield (
-                f"UNWIND [{rows}] AS row MATCH (a:{name(start_label)} {{id: row.start}}) "
+                f"UNWIND $rows AS row MATCH (a:{name(start_label)} {{id: row.start}}) "
                 f"MATCH (b:{name(end_label)} {{id: row.end}}) "
                 f"CREATE (a)-[r:{name(rel_type)}]->(b) SET r = row.props;\n"
             )
@@ -100,11 +107,14 @@ def write_cypher(stream: GraphStream) -> Iterator[bytes]:
 
 
 def run_cypher_script(session: Session, lines: Iterable[str]) -> int:
-    """Run a script written by write_cypher (one statement per line, `//` comments); return the count."""
-    count = 0
+    """Run a script written by write_cypher (one statement per line, `//` comments, `:param` lines
+    whose values the next statements get as parameters); return how many statements ran."""
+    count, params = 0, {}
     for line in lines:
         statement = line.strip()
-        if statement and not statement.startswith("//"):
-            session.run(statement.removesuffix(";")).consume()  # type: ignore[arg-type]
+        if statement.startswith(":param "):
+            params = parse_params(statement.removeprefix(":param "))
+        elif statement and not statement.startswith("//"):
+            session.run(statement.removesuffix(";"), params).consume()  # type: ignore[arg-type]
             count += 1
     return count
