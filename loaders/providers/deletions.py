@@ -16,7 +16,7 @@ from pathlib import Path
 from loaders.providers.limits import MAX_KEY_BYTES, excerpt, utf8_size
 from loaders.providers.lines import checked_text
 from loaders.providers.tabular import Header, Row, RowError, cell_int, iter_rows, read_header
-from loaders.providers.text import WrongFormatError, open_text
+from loaders.providers.text import WrongFormatError, is_json_file
 from schema.providers import Rejected
 
 COLUMNS = ("event_id_cnty", "deleted_timestamp")
@@ -91,9 +91,7 @@ def read_acled_deletions(
     path: Path, encoding: str = "utf-8"
 ) -> Iterator[DeletionRecord | Rejected]:
     """One deletion record per listed row, or a Rejected naming its line, column and reason."""
-    with open_text(path, encoding, errors="replace") as stream:
-        is_json = stream.read(64).lstrip("\ufeff \t\r\n")[:1] in ("{", "[")
-    if is_json:
+    if is_json_file(path, encoding):
         header: Header = Header(COLUMNS)
         rows: Iterator[tuple[int, list[str]] | Rejected] = _json_rows(path)
     else:

@@ -9,7 +9,7 @@ import csv
 from pathlib import Path
 
 from loaders.providers.gdelt_layouts import LAYOUTS, layout_of
-from loaders.providers.text import WrongFormatError, describe_start, is_zip, open_binary, open_text
+from loaders.providers.text import WrongFormatError, describe_start, is_zip, open_binary, open_text, opens_json
 
 # Columns whose presence in the header names the format (the readers require a few more).
 MARKERS = {
@@ -31,7 +31,7 @@ def sniff_provider_format(path: Path, encoding: str = "utf-8") -> str | None:
         return "gdelt"
     if is_zip(path):
         return None
-    if head.lstrip()[:1] in ("{", "["):
+    if opens_json(head):
         lowered = head.lower()
         return (
             "ucdp"

@@ -71,6 +71,17 @@ def open_text(path: Path, encoding: str = "utf-8", errors: str = "strict") -> It
         yield io.TextIOWrapper(raw, encoding=codec_name(encoding), errors=errors, newline="")
 
 
+def opens_json(text: str) -> bool:
+    """True when the text, blanks and a byte-order mark aside, opens a JSON object or array."""
+    return text.lstrip("\ufeff \t\r\n")[:1] in ("{", "[")
+
+
+def is_json_file(path: Path, encoding: str = "utf-8") -> bool:
+    """True when the file (or the zip's one file) is JSON rather than delimited text."""
+    with open_text(path, encoding, errors="replace") as stream:
+        return opens_json(stream.read(64))
+
+
 def check_encoding(path: Path, encoding: str) -> None:
     """EncodingError naming the line and byte of the first undecodable byte; reads the file once."""
     decoder = codecs.getincrementaldecoder(codec_name(encoding))("strict")

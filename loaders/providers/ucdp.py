@@ -24,7 +24,7 @@ from loaders.providers.tabular import (
     slug,
     to_rejected,
 )
-from loaders.providers.text import WrongFormatError, open_text
+from loaders.providers.text import WrongFormatError, is_json_file
 from schema.dates import DatePrecision, FuzzyDate
 from schema.providers import ActorMention, Participant, ProviderEventRecord, Rejected
 from schema.vocabulary import ActorKind, EventType, ParticipantRole
@@ -193,10 +193,8 @@ def _json_rows(path: Path) -> tuple[Header, Iterator[CellRow | Rejected]]:
 
 def read_ucdp(path: Path, encoding: str = "utf-8") -> Iterator[ProviderEventRecord | Rejected]:
     """One event record per row (JSON item), or a Rejected naming the line, column and reason."""
-    with open_text(path, encoding, errors="replace") as stream:
-        is_json = stream.read(64).lstrip()[:1] in ("{", "[")
     rows: Iterator[CellRow | Rejected]
-    if is_json:
+    if is_json_file(path, encoding):
         header, rows = _json_rows(path)
     else:
         header = read_header(path, REQUIRED, EXPECTED, encoding)
