@@ -37,6 +37,7 @@ from graph.local.bulk_import import import_database
 from graph.local.errors import LocalServerError
 from graph.local.instance import LocalInstance
 from graph.migrations import apply_migrations
+from graph.queries.accusation_summary import refresh_accusation_summary
 from graph.queries.bulk import get_graph_size
 from graph.settings import external_server_configured
 from linking.records import Windows
@@ -218,4 +219,6 @@ def _run(
         with stages.stage("link incidents"):
             # Everything is new: link the whole graph, as `ckg link` does (default windows).
             done.linking = relink(driver, settings.database, windows=Windows())
+        with stages.stage("summarise accusations"), driver.session(database=settings.database) as session:
+            session.execute_write(refresh_accusation_summary)
     return done

@@ -37,7 +37,13 @@ INDEXES = [
     "CREATE FULLTEXT INDEX place_names IF NOT EXISTS FOR (n:Place) "
     "ON EACH [n.name, n.aliases, n.name_keys]",
 ]
-MIGRATIONS = [*NODE_ID_CONSTRAINTS, *REL_ID_CONSTRAINTS, *INDEXES]
+# The accusation network's summary (graph/queries/accusation_summary.py): bookkeeping labels.
+SUMMARY_SCHEMA = [
+    "CREATE CONSTRAINT accusation_summary_state_id IF NOT EXISTS "
+    "FOR (n:AccusationSummaryState) REQUIRE n.id IS UNIQUE",
+    "CREATE INDEX accusation_summary_level IF NOT EXISTS FOR (n:AccusationSummary) ON (n.level)",
+]
+MIGRATIONS = [*NODE_ID_CONSTRAINTS, *REL_ID_CONSTRAINTS, *INDEXES, *SUMMARY_SCHEMA]
 
 SHOW_CONSTRAINT_NAMES = "SHOW CONSTRAINTS YIELD name RETURN name"
 SHOW_INDEX_NAMES = "SHOW INDEXES YIELD name RETURN name"

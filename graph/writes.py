@@ -13,6 +13,7 @@ from typing import Any
 from neo4j import ManagedTransaction
 
 from graph.model import ENDPOINTS, Label, RelType, check_endpoints
+from graph.queries.accusation_summary import ACCUSATION_LABELS, ACCUSATION_TYPES, mark_accusations_changed
 
 # Each row: {"id": str, "props": {...}} where props include "id".
 _MERGE_NODES = """
@@ -66,7 +67,10 @@ def merge_nodes(tx: ManagedTransaction, label: Label, rows: list[dict[str, Any]]
     """Upsert nodes by id; count them as created, updated or unchanged."""
     query = NODE_QUERIES[Label(label)]
     payload = [{"id": row["id"], "props": row} for row in rows]
-    return Counter({r["outcome"]: r["count"] for r in tx.run(query, rows=payload)})
+    counts = Counter({r["outcome"]: r["count"] for r in tx.run(query, rows=payload)})
+    if label in ACCUSATION_LABELS:
+        mark_accusations_changed(tx)
+    return counts
 
 
 def relationship_payload(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -102,4 +106,6 @@ def merge_relationships(
         raise MissingEndpointError(
             f"{counts['missing_endpoint']} {rel_type} row(s) name a {start} or {end} that is not in the graph"
         )
+    if rel_type in ACCUSATION_TYPES:
+        mark_accusations_changed(tx)
     return counts

@@ -17,6 +17,7 @@ from pathlib import Path
 from neo4j import Driver
 from neo4j.spatial import WGS84Point
 
+from graph.queries.accusation_summary import refresh_accusation_summary
 from graph.export.csv import ARRAY_DELIMITER
 from graph.export.values import PropType, Scalar, Value
 from graph.model import Label, RelType
@@ -127,4 +128,5 @@ def load_csv_zip(driver: Driver, database: str, path: Path) -> Counter[str]:
                     counts += session.execute_write(
                         merge_relationships, rel_type, start_label, end_label, batch
                     )
+        session.execute_write(refresh_accusation_summary)
     return counts

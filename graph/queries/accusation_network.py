@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from typing import Any
 
 from neo4j import ManagedTransaction
 
+from graph.queries.accusation_summary import NETWORK_FROM_SUMMARY, summary_is_current, summary_parameters
 from graph.queries.accusations import ACCUSED_ID, ACCUSER_ID, WINDOW, accusation_parameters
 from graph.queries.fragments import sort_rank
 from schema.accusations import AccusationFilter, AccusationNetwork, NetworkEdge, NetworkNode
@@ -91,15 +93,23 @@ def _nodes(actors: dict[str, dict[str, str]], edges: list[NetworkEdge]) -> list[
     ]
 
 
+def _network_query(
+    tx: ManagedTransaction, filters: AccusationFilter, by_incident: bool
+) -> tuple[str, dict[str, Any]]:
+    """The maintained summary's query when it can answer these filters and is current, else the graph's."""
+    from_summary = summary_parameters(filters, by_incident=by_incident)
+    if from_summary is not None and summary_is_current(tx):
+        return NETWORK_FROM_SUMMARY, from_summary
+    return NETWORK, {**accusation_parameters(tx, filters), "by_incident": by_incident}
+
+
 def get_network(
     tx: ManagedTransaction, *, filters: AccusationFilter, limit: int, by_incident: bool = False
 ) -> AccusationNetwork:
     """Edges accuser → accused (most statements first, at most `limit`) and the actors they join;
     with `by_incident`, each edge also counts incidents (statements reporting one count once) and
     the most incidents come first."""
-    records = list(
-        tx.run(NETWORK, **accusation_parameters(tx, filters), limit=limit + 1, by_incident=by_incident)
-    )
+    records = list(tx.run(*_network_query(tx, filters, by_incident), limit=limit + 1))
     actors: dict[str, dict[str, str]] = {}
     edges = []
     for record in records[:limit]:

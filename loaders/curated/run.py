@@ -6,6 +6,7 @@ from pathlib import Path
 
 from neo4j import Session
 
+from graph.queries.accusation_summary import refresh_accusation_summary
 from loaders.curated.convert import to_graph_rows
 from loaders.curated.read import read_document
 from loaders.curated.rows import GraphRows
@@ -29,4 +30,7 @@ def load_curated(
     path: Path, session: Session, *, dry_run: bool = False, batch_size: int = 1000
 ) -> LoadReport:
     """Load a curated file: all of it if it is valid, nothing if not; a dry run writes nothing."""
-    return load_rows(session, prepare_curated(path), dry_run=dry_run, batch_size=batch_size)
+    report = load_rows(session, prepare_curated(path), dry_run=dry_run, batch_size=batch_size)
+    if not dry_run:
+        session.execute_write(refresh_accusation_summary)
+    return report

@@ -14,6 +14,7 @@ from typing import TypeVar
 from neo4j import ManagedTransaction, Session
 
 from graph.model import Label
+from graph.queries.accusation_summary import mark_accusations_changed
 from graph.queries.curated import (
     PROVIDER_SOURCES,
     Provenance,
@@ -66,6 +67,7 @@ def write_dataset(tx: ManagedTransaction, rows: GraphRows, batch_size: int) -> L
     )
     for label, counts in retracted_nodes.items():
         report.add_nodes(label, counts)
+    mark_accusations_changed(tx)  # statements, speakers, charges or affiliations may have changed
     return report
 
 

@@ -23,6 +23,7 @@ from typing import Literal
 
 from neo4j import Driver
 
+from graph.queries.accusation_summary import refresh_accusation_summary
 from graph.queries.ingest import delete_orphan_actors, merge_dataset_source
 from linking.run import TouchedRows, link_touched
 from loaders.providers.acled import read_acled
@@ -189,6 +190,7 @@ def load_provider(
         report.actors_removed += session.execute_write(
             delete_orphan_actors, prefix=FALLBACK_PREFIXES[fmt]
         )
+        session.execute_write(refresh_accusation_summary)
     report.unresolved = builder.unresolved
     report.actor_mentions = builder.mentions["all"]
     report.state_mentions = builder.mentions["state"]

@@ -14,6 +14,7 @@ from typing import Any
 from neo4j import ManagedTransaction, Session, SummaryCounters
 from neo4j.exceptions import Neo4jError
 
+from graph.queries.accusation_summary import mark_accusations_changed
 from graph.queries.ingest import merge_actors
 from graph.queries.ingest_events import existing_ids, write_events, write_statements
 from graph.queries.ingest_places import merge_place_links, merge_places
@@ -75,6 +76,8 @@ def write_batch(tx: ManagedTransaction, batch: GraphBatch, *, all_new: bool = Fa
     if batch.statements:
         new, known = _split(tx, batch.statements, statements=True, all_new=all_new)
         _add(total, write_statements(tx, new=new, known=known))
+    if batch.statements or batch.ties:
+        mark_accusations_changed(tx)
     return total
 
 
