@@ -23,6 +23,7 @@ from graph.export.selection import Plan
 from graph.export.settings import ExportSettings
 from graph.export.source import ExportSource
 from graph.migrations import apply_migrations
+from graph.queries.accusation_summary import refresh_accusation_summary
 from loaders.curated.run import load_curated
 from loaders.providers.aliases import AliasTable
 from loaders.providers.run import load_provider
@@ -56,7 +57,19 @@ def _rejected_rows(path: Path) -> int:
 def ensure_loaded(
     settings: GraphSettings, *, instance: str, seed: bool, rows: int, formats: list[str], workdir: Path
 ) -> None:
-    """Load the seed (idempotent) and each format's share of `rows` unless the graph already has it."""
+    """Load the seed (idempotent) and each format's share of `rows` unless the graph already has it,
+    then bring the accusation summary up to date, as every load ends (a graph grown by import, or
+    loaded before the summary existed, has none)."""
+    _load(settings, instance=instance, seed=seed, rows=rows, formats=formats, workdir=workdir)
+    with open_driver(settings) as driver, driver.session(database=settings.database) as session:
+        began = time.perf_counter()
+        if (buckets := session.execute_write(refresh_accusation_summary)) is not None:
+            print(f"summarised the accusations ({buckets:,} buckets) in {time.perf_counter() - began:.1f} s")
+
+
+def _load(
+    settings: GraphSettings, *, instance: str, seed: bool, rows: int, formats: list[str], workdir: Path
+) -> None:
     with open_driver(settings) as driver:
         share = rows // len(formats)
         sample = min(share, SAMPLE_ROWS)

@@ -53,7 +53,12 @@ def test_up_loads_the_seed_and_serves_health(
     assert response.status_code == 200, output
     assert response.json()["neo4j"]["reachable"] is True
     counts = clean_graph.execute_query(
-        "MATCH (n) RETURN count(n) AS nodes, count{ ()-[]->() } AS relationships",
+        "MATCH (n) WHERE NOT n:AccusationSummary AND NOT n:AccusationSummaryState "
+        "RETURN count(n) AS nodes, count{ ()-[]->() } AS relationships",
         database_=settings.database,
     ).records[0]
     assert (counts["nodes"], counts["relationships"]) == (97, 204)
+    # The seed's accusations are summarised for the network (graph/queries/accusation_summary.py).
+    assert clean_graph.execute_query(
+        "MATCH (s:AccusationSummaryState {stale: false}) RETURN count(s) AS n", database_=settings.database
+    ).records[0]["n"] == 1
