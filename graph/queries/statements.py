@@ -7,7 +7,7 @@ from datetime import date
 from neo4j import ManagedTransaction
 
 from graph.queries.fragments import ITEM_PROJECTION, evidence_of, related, sort_rank
-from graph.queries.timeline import item_from_record
+from graph.queries.timeline import item_fields, item_from_record
 from schema.statements import StatementDetail
 from schema.timeline import SortKey, TimelineItem
 
@@ -93,5 +93,4 @@ def get_statement(tx: ManagedTransaction, *, statement_id: str) -> StatementDeta
     record = tx.run(STATEMENT, statement_id=statement_id).single()
     if record is None:
         return None
-    item = item_from_record(record["item"])
-    return StatementDetail.model_validate({**item.model_dump(), **record["detail"]})
+    return StatementDetail.model_validate({**item_fields(record["item"]), **record["detail"]})
