@@ -7,7 +7,7 @@ from datetime import date
 from neo4j import ManagedTransaction
 
 from graph.queries.fragments import ITEM_PROJECTION, evidence_of, related, sort_rank
-from graph.queries.timeline import FIRST_DAY, LAST_DAY, item_from_record
+from graph.queries.timeline import FIRST_DAY, LAST_DAY, item_fields, item_from_record
 from graph.queries.windows import SPAN_CLASSES, span_order, window_dates, window_parameters
 from schema.statements import StatementDetail
 from schema.timeline import SortKey, TimelineItem
@@ -115,5 +115,4 @@ def get_statement(tx: ManagedTransaction, *, statement_id: str) -> StatementDeta
     record = tx.run(STATEMENT, statement_id=statement_id).single()
     if record is None:
         return None
-    item = item_from_record(record["item"])
-    return StatementDetail.model_validate({**item.model_dump(), **record["detail"]})
+    return StatementDetail.model_validate({**item_fields(record["item"]), **record["detail"]})

@@ -205,8 +205,9 @@ def expand_affiliates(tx: ManagedTransaction, *, actor_ids: list[str]) -> list[s
     return sorted(set(actor_ids) | set(members))
 
 
-def item_from_record(data: dict[str, object]) -> TimelineItem:
-    """A TimelineItem from an ITEM_PROJECTION map (kind from labels, statement text as summary)."""
+def item_fields(data: dict[str, object]) -> dict[str, object]:
+    """The TimelineItem fields of an ITEM_PROJECTION map (kind from labels, statement text as
+    summary), not yet validated: a detail model validates them once with its own fields."""
     row = dict(data)
     labels = row.pop("labels")
     is_event = "Event" in labels  # type: ignore[operator]
@@ -217,7 +218,12 @@ def item_from_record(data: dict[str, object]) -> TimelineItem:
     row["sources"] = [s for s in row["sources"] if s is not None]  # type: ignore[union-attr]
     when = row["date"]
     row["approximate"] = when is None or when["precision"] != "day" or when["start"] != when["end"]  # type: ignore[index]
-    return TimelineItem.model_validate(row)
+    return row
+
+
+def item_from_record(data: dict[str, object]) -> TimelineItem:
+    """A TimelineItem from an ITEM_PROJECTION map."""
+    return TimelineItem.model_validate(item_fields(data))
 
 
 def _place_or_geo_plan(

@@ -15,7 +15,7 @@ from neo4j import ManagedTransaction
 
 from graph.queries.fragments import ITEM_PROJECTION, sort_rank
 from graph.queries.incidents import FATALITIES, REPORTS_OF
-from graph.queries.timeline import _FILTERS, _SOURCES, Plan, item_from_record, run_timeline, spans
+from graph.queries.timeline import _FILTERS, _SOURCES, Plan, item_fields, run_timeline, spans
 from graph.queries.windows import span_order, window_dates
 from schema.incidents import CollapsedItem
 from schema.timeline import ItemKind, SortKey, TimelineFilter
@@ -95,14 +95,14 @@ def collapsed_query(plans: tuple[tuple[str, Plan], ...]) -> str:
 
 
 def _collapsed(item: dict[str, object], incident: dict[str, object] | None) -> CollapsedItem:
-    plain = item_from_record(item)
+    plain = item_fields(item)
     if incident is None:
-        low = plain.fatalities_best
-        return CollapsedItem(**plain.model_dump(), fatalities={"low": low, "high": low})
+        low = plain["fatalities_best"]
+        return CollapsedItem.model_validate({**plain, "fatalities": {"low": low, "high": low}})
     reports = incident["reports"]
     return CollapsedItem.model_validate(
         {
-            **plain.model_dump(),
+            **plain,
             "id": incident["id"],
             "kind": ItemKind.INCIDENT,
             "title": incident["title"],
