@@ -50,6 +50,7 @@ SET e.title = 'Synthetic event ' + n, e.type = ['armed_clash', 'airstrike', 'she
     e.date = toString(date('2020-01-01') + duration({days: n % 366})),
     e.date_start = date('2020-01-01') + duration({days: n % 366}),
     e.date_end = date('2020-01-01') + duration({days: n % 366}), e.date_precision = 'day',
+    e.date_span_class = 0,
     e.dataset = 'bench', e.source_ids = ['src:bench'], e.geo_precision = precision,
     e.point = point({longitude: place.lon + dx, latitude: place.lat + dy})
 WITH e, n, place, precision

@@ -30,6 +30,7 @@ from neo4j.spatial import WGS84Point
 from graph.queries.ingest import merge_actors, merge_dataset_source
 from graph.queries.ingest_places import merge_place_links, merge_places
 from graph.queries.ingest_states import merge_state_ties
+from graph.queries.windows import span_class_expression
 from loaders.providers import acled, gdelt
 from loaders.providers.aliases import AliasTable
 from loaders.providers.cameo import classify
@@ -58,6 +59,7 @@ CALL (c) {
     source_url: CASE WHEN c[60] <> '' THEN c[60] END,
     date: substring(c[1], 0, 4) + '-' + substring(c[1], 4, 2) + '-' + substring(c[1], 6, 2),
     date_precision: 'day', date_start: date(c[1]), date_end: date(c[1]),
+    date_span_class: """ + span_class_expression("date(c[1])", "date(c[1])") + """,
     gdelt_event_code: c[26], gdelt_is_root_event: c[25] = '1',
     gdelt_quad_class: toInteger(c[29]), gdelt_goldstein: toFloat(c[30]),
     gdelt_num_mentions: toInteger(c[31]), gdelt_num_sources: toInteger(c[32]),
@@ -157,6 +159,7 @@ CALL (r) {
         id: id, dataset: 'acled', provider_id: r.event_id_cnty, source_ids: ['src:acled'],
         date: day.date, date_precision: day.precision,
         date_start: date(day.start), date_end: date(day.end),
+        date_span_class: """ + span_class_expression("date(day.start)", "date(day.end)") + """,
         type: coalesce($sub_types[toLower(r.sub_event_type)], $event_types[toLower(r.event_type)]),
         summary: CASE WHEN r.notes <> '' THEN r.notes END,
         title: CASE WHEN r.sub_event_type <> '' THEN r.sub_event_type ELSE r.event_type END + ': '

@@ -21,8 +21,8 @@ INT64_MIN, INT64_MAX = -(2**63), 2**63 - 1
 RANGE_INDEXED: dict[Label | RelType, frozenset[str]] = {
     **{label: frozenset({"id"}) for label in Label},
     **{rel_type: frozenset({"id"}) for rel_type in RelType},
-    Label.EVENT: frozenset({"id", "type", "date_start"}),
-    Label.STATEMENT: frozenset({"id", "stance", "date_start"}),
+    Label.EVENT: frozenset({"id", "type", "date_start", "date_span_class"}),
+    Label.STATEMENT: frozenset({"id", "stance", "date_start", "date_span_class"}),
     Label.ACTOR: frozenset({"id", "name", "kind"}),
     Label.PLACE: frozenset({"id", "name"}),
     Label.INCIDENT: frozenset({"id", "date_start"}),

@@ -1,10 +1,12 @@
-"""The graph schema: uniqueness constraints and indexes, applied idempotently (IF NOT EXISTS)."""
+"""The graph schema: uniqueness constraints and indexes, applied idempotently (IF NOT EXISTS), and
+the backfill of what a newer schema derives (span classes)."""
 
 from __future__ import annotations
 
-from neo4j import Driver, ManagedTransaction
+from neo4j import Driver, ManagedTransaction, Session
 
-from graph.model import Label, RelType
+from graph.model import DATED_LABELS, Label, RelType
+from graph.queries.windows import set_span_classes
 
 # Each id is unique per label, which also gives MERGE its index lookup. Labels and types come
 # from the Label and RelType enums (the allow-list), never from input.
@@ -22,6 +24,12 @@ INDEXES = [
     "CREATE INDEX event_date_start IF NOT EXISTS FOR (n:Event) ON (n.date_start)",
     "CREATE INDEX event_type IF NOT EXISTS FOR (n:Event) ON (n.type)",
     "CREATE INDEX statement_date_start IF NOT EXISTS FOR (n:Statement) ON (n.date_start)",
+    # Date windows: one seek per span class, in date order (graph/queries/windows.py).
+    "CREATE INDEX event_span_date_start IF NOT EXISTS FOR (n:Event) ON (n.date_span_class, n.date_start)",
+    (
+        "CREATE INDEX statement_span_date_start IF NOT EXISTS "
+        "FOR (n:Statement) ON (n.date_span_class, n.date_start)"
+    ),
     "CREATE INDEX incident_date_start IF NOT EXISTS FOR (n:Incident) ON (n.date_start)",
     "CREATE INDEX statement_stance IF NOT EXISTS FOR (n:Statement) ON (n.stance)",
     "CREATE INDEX actor_name IF NOT EXISTS FOR (n:Actor) ON (n.name)",
@@ -45,6 +53,8 @@ SUMMARY_SCHEMA = [
 ]
 MIGRATIONS = [*NODE_ID_CONSTRAINTS, *REL_ID_CONSTRAINTS, *INDEXES, *SUMMARY_SCHEMA]
 
+BACKFILL_BATCH = 10_000
+
 SHOW_CONSTRAINT_NAMES = "SHOW CONSTRAINTS YIELD name RETURN name"
 SHOW_INDEX_NAMES = "SHOW INDEXES YIELD name RETURN name"
 
@@ -63,4 +73,19 @@ def apply_migrations(driver: Driver, database: str) -> list[str]:
             session.run(statement).consume()
         session.run("CALL db.awaitIndexes(300)").consume()
         after = session.execute_read(_schema_names)
+        backfill_span_classes(session)
     return sorted(after - before)
+
+
+def backfill_span_classes(session: Session) -> int:
+    """Give every dated Event and Statement without a span class its class, one managed transaction
+    per batch (an interrupted run resumes: what is set stays set); return how many were set."""
+    total = 0
+    for label in DATED_LABELS:
+        after, count = "", BACKFILL_BATCH
+        while count == BACKFILL_BATCH:
+            count, after = session.execute_write(
+                set_span_classes, label=label, after=after, batch_size=BACKFILL_BATCH
+            )
+            total += count
+    return total

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from schema.dates import SPAN_CLASS_PROPERTY
+
 
 class Label(StrEnum):
     """Node labels. Every node has a unique string `id`, `source_ids` (non-empty) and optional `quote`."""
@@ -85,3 +87,9 @@ def check_endpoints(rel_type: RelType, start: Label, end: Label) -> None:
     if (start, end) not in ENDPOINTS[rel_type]:
         allowed = ", ".join(f"{a}->{b}" for a, b in sorted(ENDPOINTS[rel_type]))
         raise ValueError(f"{rel_type} may not link {start} to {end} (allowed: {allowed})")
+
+
+# Properties the writers derive from others (an Event's or Statement's span class from its dates):
+# exports leave them out, and every import path derives them again (graph/writes.py, migrations).
+DERIVED_PROPERTIES = frozenset({SPAN_CLASS_PROPERTY})
+DATED_LABELS = (Label.EVENT, Label.STATEMENT)  # the items date windows read

@@ -8,12 +8,14 @@ once per allow-listed label/type at import time; input values only ever travel a
 from __future__ import annotations
 
 from collections import Counter
+from datetime import date
 from typing import Any
 
 from neo4j import ManagedTransaction
 
-from graph.model import ENDPOINTS, Label, RelType, check_endpoints
+from graph.model import DATED_LABELS, ENDPOINTS, Label, RelType, check_endpoints
 from graph.queries.accusation_summary import ACCUSATION_LABELS, ACCUSATION_TYPES, mark_accusations_changed
+from schema.dates import SPAN_CLASS_PROPERTY, span_class
 
 # Each row: {"id": str, "props": {...}} where props include "id".
 _MERGE_NODES = """
@@ -63,10 +65,21 @@ class MissingEndpointError(RuntimeError):
     """A relationship row named a node that is not in the graph; the transaction is rolled back."""
 
 
+def _with_span_class(label: Label, row: dict[str, Any]) -> dict[str, Any]:
+    """The row with a dated Event's or Statement's span class (derived: never taken from input)."""
+    if label not in DATED_LABELS:
+        return row
+    props = {key: value for key, value in row.items() if key != SPAN_CLASS_PROPERTY}
+    start, end = row.get("date_start"), row.get("date_end")
+    if isinstance(start, date) and isinstance(end, date):
+        props[SPAN_CLASS_PROPERTY] = span_class(start, end)
+    return props
+
+
 def merge_nodes(tx: ManagedTransaction, label: Label, rows: list[dict[str, Any]]) -> Counter[str]:
     """Upsert nodes by id; count them as created, updated or unchanged."""
     query = NODE_QUERIES[Label(label)]
-    payload = [{"id": row["id"], "props": row} for row in rows]
+    payload = [{"id": row["id"], "props": _with_span_class(label, row)} for row in rows]
     counts = Counter({r["outcome"]: r["count"] for r in tx.run(query, rows=payload)})
     if label in ACCUSATION_LABELS:
         mark_accusations_changed(tx)

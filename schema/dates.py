@@ -36,6 +36,24 @@ class DatePrecision(StrEnum):
         return list(DatePrecision).index(self)
 
 
+# Span classes: how long an item lasts, as its last possible day minus its first (date_end −
+# date_start, in days). A window query reads class c only from window_start − SPAN_CLASS_MAX_DAYS[c]
+# (graph/queries/windows.py), so each bound is the longest natural unit of its class: a day (0), a
+# week (≤ 6: an ACLED week, a 2–7-day UCDP event), a month (≤ 30), a year (≤ 365, leap years too).
+# Longer ranges ("2018–2020", multi-year UCDP episodes) are the last, unbounded class, read from the
+# first day: few items carry them.
+SPAN_CLASS_MAX_DAYS = (0, 6, 30, 365)
+UNBOUNDED_SPAN_CLASS = len(SPAN_CLASS_MAX_DAYS)
+SPAN_CLASS_PROPERTY = "date_span_class"  # on Event and Statement; derived, so never exported
+
+
+def span_class(start: date, end: date) -> int:
+    """The class of an item dated start..end: 0 for one day, UNBOUNDED_SPAN_CLASS beyond a year."""
+    days = (end - start).days
+    bounded = (c for c, most in enumerate(SPAN_CLASS_MAX_DAYS) if days <= most)
+    return next(bounded, UNBOUNDED_SPAN_CLASS)
+
+
 def _month_end(year: int, month: int) -> date:
     return date(year, month, calendar.monthrange(year, month)[1])
 
@@ -131,6 +149,11 @@ class FuzzyDate(BaseModel):
         """True when more than one day is possible (a month, a year, or a multi-day span)."""
         return self.start != self.end
 
+    @property
+    def span_class(self) -> int:
+        """This date's span class (see SPAN_CLASS_MAX_DAYS)."""
+        return span_class(self.start, self.end)
+
     def to_properties(self, prefix: str = "date") -> dict[str, Any]:
         """Graph properties: `<prefix>` (text), `<prefix>_start`, `<prefix>_end`, `<prefix>_precision`."""
         return {
@@ -139,6 +162,10 @@ class FuzzyDate(BaseModel):
             f"{prefix}_end": self.end,
             f"{prefix}_precision": self.precision.value,
         }
+
+    def item_properties(self) -> dict[str, Any]:
+        """An Event's or Statement's date properties: to_properties() and the span class."""
+        return {**self.to_properties("date"), SPAN_CLASS_PROPERTY: self.span_class}
 
     @classmethod
     def from_properties(cls, properties: dict[str, Any], prefix: str = "date") -> FuzzyDate | None:

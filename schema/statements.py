@@ -32,7 +32,7 @@ class StatementDetail(TimelineItem):
     targets: list[Target]
     subjects: list[RelatedNode] = Field(description="What it is about, denies or responds to (out).")
     responses: list[RelatedNode] = Field(description="Statements or events about or responding to it.")
-    verdicts: list[Verdict]
+    verdicts: tuple[Verdict, ...]
     supports: list[RelatedNode]
     supported_by: list[RelatedNode]
     contradicts: list[RelatedNode]

@@ -5,12 +5,12 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query
-from fastapi.responses import JSONResponse
 
 from api.datasets import DatasetParam, dataset_names
 from api.deps import ReaderDep
 from api.geo_params import GeoFilterDep
 from api.known_ids import IdKind, NamedIds, require_known
+from api.model_response import ModelResponse
 from api.params import (
     MAX_LIMIT,
     CursorParam,
@@ -86,10 +86,11 @@ def accusation_filter(
 AccusationFilterDep = Annotated[AccusationFilter, Depends(accusation_filter)]
 
 
-@router.get("/accusations", summary="Who accused whom of what, one row per accusation", responses=FILTERED)
+@router.get("/accusations", summary="Who accused whom of what, one row per accusation",
+            response_model=AccusationPage, responses=FILTERED)
 def read_accusations(
     reader: ReaderDep, filters: AccusationFilterDep, limit: LimitParam = 100, cursor: CursorParam = None
-) -> AccusationPage:
+) -> ModelResponse:
     """One row per statement × accuser × accused, oldest statement first: the charge, the
     statement and its supporting quote, the events it is about, and the sources. At `level=state`
     an ambassador's or a ministry's accusation counts as its state's (`speakers` and `named` keep
@@ -110,7 +111,7 @@ def read_accusations(
                 accused_id=last.accused.id,
             )
         )
-    return AccusationPage(items=rows, next_cursor=next_cursor)
+    return ModelResponse(AccusationPage(items=rows, next_cursor=next_cursor))
 
 
 @router.get(
@@ -133,7 +134,7 @@ def read_accusation_network(
         Query(description="incidents: each edge also counts incidents (`incident_count`: statements "
               "that report one incident count once) and the edges are ordered by it."),
     ] = None,
-) -> AccusationNetwork | JSONResponse:
+) -> ModelResponse:
     """The filtered accusations as a directed graph: one edge per accuser → accused with
     `statement_count` (distinct statements, the weight), `accusation_count` (rows of
     /accusations), the charges, the statements, the first and last statement's dates at their own
@@ -152,6 +153,6 @@ def read_accusation_network(
         get_network, filters=filters, limit=limit, by_incident=collapse is Collapse.INCIDENTS
     )
     if form == NetworkFormat.JSON:
-        return network
+        return ModelResponse(network)
     document = to_cytoscape(network) if form == NetworkFormat.CYTOSCAPE else to_vis_network(network)
-    return JSONResponse(document.model_dump(mode="json", by_alias=True, exclude_none=True))
+    return ModelResponse(document, exclude_none=True)

@@ -5,10 +5,10 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, HTTPException, Query, status
-from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
 from api.deps import ReaderDep
+from api.model_response import ModelResponse
 from api.params import (
     MAX_Q_CHARS,
     MAX_Q_WORDS,
@@ -41,7 +41,8 @@ class Offset(BaseModel):
     offset: int = Field(ge=0, le=MAX_OFFSET)
 
 
-@router.get("/actors", summary="Find actors by name or alias", responses=INVALID_PARAMETER)
+@router.get("/actors", summary="Find actors by name or alias", response_model=ActorPage,
+            responses=INVALID_PARAMETER)
 def read_actors(
     reader: ReaderDep,
     q: Annotated[
@@ -56,7 +57,7 @@ def read_actors(
     kind: Annotated[ActorKind | None, Query(description="Actor kind.")] = None,
     limit: LimitParam = 100,
     cursor: CursorParam = None,
-) -> ActorPage:
+) -> ModelResponse:
     """Actors in name order, or those matching `q`: exact name or alias matches first, then by
     relevance (each word matches as a prefix, so `erkh` finds Erkhov). Use it to turn a name into
     the id the other endpoints take."""
@@ -66,30 +67,31 @@ def read_actors(
     rows = reader(list_actors, q=text, kind=kind.value if kind else None, offset=offset, limit=limit + 1)
     more = len(rows) > limit
     next_cursor = encode_cursor(Offset(offset=offset + limit)) if more else None
-    return ActorPage(items=rows[:limit], next_cursor=next_cursor)
+    return ModelResponse(ActorPage(items=rows[:limit], next_cursor=next_cursor))
 
 
-@router.get("/actors/{actor_id}", summary="One actor's profile", responses=NOT_FOUND)
-def read_actor(actor_id: str, reader: ReaderDep) -> ActorProfile:
+@router.get("/actors/{actor_id}", summary="One actor's profile", response_model=ActorProfile,
+            responses=NOT_FOUND)
+def read_actor(actor_id: str, reader: ReaderDep) -> ModelResponse:
     """The actor's name, kind, aliases and country, and its affiliations both ways (the state an
     ambassador represents, the ministries part of a government) with roles, titles and dates, each
     with its sources."""
     actor = reader(get_actor, actor_id=actor_id)
     if actor is None:
         raise HTTPException(status.HTTP_404_NOT_FOUND, detail="Unknown actor")
-    return actor
+    return ModelResponse(actor)
 
 
 @router.get("/actors/{actor_id}/relations", summary="Everyone an actor is linked to, and how",
-            responses=NOT_FOUND)
-def read_actor_relations(actor_id: str, reader: ReaderDep) -> ActorRelations:
+            response_model=ActorRelations, responses=NOT_FOUND)
+def read_actor_relations(actor_id: str, reader: ReaderDep) -> ModelResponse:
     """Backers, allies, adversaries, affiliations, accusations made and received, and events shared
     with other actors, each link with its sources and quote. Each section holds at most 50 links;
     `truncated` names the sections that had more."""
     relations = reader(get_relations, actor_id=actor_id)
     if relations is None:
         raise HTTPException(status.HTTP_404_NOT_FOUND, detail="Unknown actor")
-    return relations
+    return ModelResponse(relations)
 
 
 @router.get(
@@ -105,7 +107,7 @@ def read_actor_timeline(
     limit: LimitParam = 100,
     cursor: CursorParam = None,
     form: FormatParam = TimelineFormat.JSON,
-) -> TimelinePage | JSONResponse:
+) -> ModelResponse:
     """/timeline for this actor: the events it took part in and the statements it made or that
     accuse, warn or appeal to it, with /timeline's other filters and formats (the TimelineJS title
     names the actor)."""

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from fastapi import APIRouter, HTTPException, status
-from fastapi.responses import JSONResponse
 
 from api.deps import ReaderDep
+from api.model_response import ModelResponse
 from api.params import CursorParam, LimitParam
 from api.responses import FILTERED
 from api.routes.timeline import CollapseParam, FormatParam, TimelineFilterDep, any_page, formatted
@@ -33,7 +33,7 @@ def read_events(
     cursor: CursorParam = None,
     form: FormatParam = TimelineFormat.JSON,
     collapse: CollapseParam = None,
-) -> TimelinePage | CollapsedPage | JSONResponse:
+) -> ModelResponse:
     """What happened (agreements, offensives, strikes, talks, casualties…), oldest first, with
     /timeline's filters (`include` and `stance` do not apply here); `format=geojson` for a map
     (`bbox` for its view); `collapse=incidents` for one item per incident."""
@@ -42,8 +42,8 @@ def read_events(
 
 
 @router.get("/events/{event_id}", summary="One event with its participants, links and sources",
-            responses={404: {"description": "Unknown event"}})
-def read_event(event_id: str, reader: ReaderDep) -> EventDetail:
+            response_model=EventDetail, responses={404: {"description": "Unknown event"}})
+def read_event(event_id: str, reader: ReaderDep) -> ModelResponse:
     """The event with its participants and their roles, its place, the events it violates, follows,
     responds to or is part of (both ways), the statements about it, denying it or responding to it,
     the sources and quote behind each fact, and the incident it reports with the other reports of
@@ -51,4 +51,4 @@ def read_event(event_id: str, reader: ReaderDep) -> EventDetail:
     event = reader(get_event, event_id=event_id)
     if event is None:
         raise HTTPException(status.HTTP_404_NOT_FOUND, detail="Unknown event")
-    return event
+    return ModelResponse(event)

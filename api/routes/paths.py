@@ -7,6 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, HTTPException, Query, status
 
 from api.deps import ReaderDep
+from api.model_response import ModelResponse
 from api.params import invalid
 from api.responses import INVALID_PARAMETER
 from graph.queries.paths import MAX_HOPS, get_paths, node_exists
@@ -18,6 +19,7 @@ router = APIRouter(tags=["paths"])
 @router.get(
     "/paths",
     summary="How two nodes are connected: the best-evidenced shortest paths",
+    response_model=Paths,
     responses={404: {"description": "Unknown node"}, **INVALID_PARAMETER},
 )
 def read_paths(
@@ -27,7 +29,7 @@ def read_paths(
                                 examples=["event:2019-04-syrian-offensive"])],
     max_hops: Annotated[int, Query(ge=1, le=MAX_HOPS, description="Longest path (1–6).")] = 4,
     limit: Annotated[int, Query(ge=1, le=100, description="Most paths returned.")] = 10,
-) -> Paths:
+) -> ModelResponse:
     """The shortest paths (≤ `max_hops`, any relationship type, either direction) between two
     nodes of any kind, e.g. an ambassador and an offensive. Each relationship carries what it says
     (role, title, charge, rating) with its quote and sources, and its id, so paths through parallel
@@ -43,4 +45,5 @@ def read_paths(
     for node_id in (from_id, to_id):
         if not reader(node_exists, node_id=node_id):
             raise HTTPException(status.HTTP_404_NOT_FOUND, detail=f"Unknown node: {node_id}")
-    return reader(get_paths, from_id=from_id, to_id=to_id, max_hops=max_hops, limit=limit)
+    paths = reader(get_paths, from_id=from_id, to_id=to_id, max_hops=max_hops, limit=limit)
+    return ModelResponse(paths)

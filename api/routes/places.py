@@ -8,6 +8,7 @@ from fastapi import APIRouter, HTTPException, Query, status
 
 from api.deps import ReaderDep
 from api.known_ids import IdKind, NamedIds, require_known
+from api.model_response import ModelResponse
 from api.params import (
     MAX_Q_CHARS,
     MAX_Q_WORDS,
@@ -29,7 +30,8 @@ router = APIRouter(tags=["places"])
 NOT_FOUND = {404: {"description": "Unknown place"}}
 
 
-@router.get("/places", summary="Places by name or any provider's spelling", responses=FILTERED)
+@router.get("/places", summary="Places by name or any provider's spelling", response_model=PlacePage,
+            responses=FILTERED)
 def read_places(
     reader: ReaderDep,
     q: Annotated[
@@ -47,7 +49,7 @@ def read_places(
     ] = None,
     limit: LimitParam = 100,
     cursor: CursorParam = None,
-) -> PlacePage:
+) -> ModelResponse:
     """Places by name, or matching `q`: an exact name or spelling first (the broadest place first:
     the governorate before the district and the town), then word prefixes. `within` keeps the places
     inside another; an unknown `within` is a 404 naming it."""
@@ -68,15 +70,15 @@ def read_places(
     )
     more = len(rows) > limit
     next_cursor = encode_cursor(Offset(offset=offset + limit)) if more else None
-    return PlacePage(items=rows[:limit], next_cursor=next_cursor)
+    return ModelResponse(PlacePage(items=rows[:limit], next_cursor=next_cursor))
 
 
 @router.get("/places/{place_id}", summary="One place: where it lies, what lies in it, its events",
-            responses=NOT_FOUND)
-def read_place(place_id: str, reader: ReaderDep) -> PlaceDetail:
+            response_model=PlaceDetail, responses=NOT_FOUND)
+def read_place(place_id: str, reader: ReaderDep) -> ModelResponse:
     """The place: what it lies in (nearest first), what lies in it, its events by year and type,
     the sources that named it."""
     place = reader(get_place, place_id=place_id)
     if place is None:
         raise HTTPException(status.HTTP_404_NOT_FOUND, detail="Unknown place")
-    return place
+    return ModelResponse(place)

@@ -8,6 +8,7 @@ from fastapi import APIRouter, HTTPException, Query, status
 
 from api.deps import ReaderDep
 from api.known_ids import IdKind, NamedIds, require_known
+from api.model_response import ModelResponse
 from api.params import (
     CursorParam,
     EndParam,
@@ -27,7 +28,8 @@ from schema.vocabulary import Rating, Stance
 router = APIRouter(tags=["statements"])
 
 
-@router.get("/statements", summary="Statements in date order", responses=FILTERED)
+@router.get("/statements", summary="Statements in date order", response_model=TimelinePage,
+            responses=FILTERED)
 def read_statements(
     reader: ReaderDep,
     speaker: Annotated[list[str] | None, Query(description="Speaker actor id (repeatable).",
@@ -44,7 +46,7 @@ def read_statements(
     end: EndParam = None,
     limit: LimitParam = 100,
     cursor: CursorParam = None,
-) -> TimelinePage:
+) -> ModelResponse:
     """What was said (claims, accusations, denials, warnings, fact-checks…), oldest first (date,
     coarse precision first, id), each with its speakers and targets, sources and fact-check
     `verdicts`; filtered by speaker, stance, subject, verdict and window."""
@@ -68,16 +70,17 @@ def read_statements(
     )
     more = len(items) > limit
     items = items[:limit]
-    return TimelinePage(items=items, next_cursor=encode_cursor(sort_key(items[-1])) if more else None)
+    next_cursor = encode_cursor(sort_key(items[-1])) if more else None
+    return ModelResponse(TimelinePage(items=items, next_cursor=next_cursor))
 
 
 @router.get("/statements/{statement_id}", summary="One statement with its targets, verdicts and replies",
-            responses={404: {"description": "Unknown statement"}})
-def read_statement(statement_id: str, reader: ReaderDep) -> StatementDetail:
+            response_model=StatementDetail, responses={404: {"description": "Unknown statement"}})
+def read_statement(statement_id: str, reader: ReaderDep) -> ModelResponse:
     """The statement with the actors it accuses, warns or appeals to (and the charge), what it is
     about, denies or responds to, the statements that answer it, fact-check verdicts with their
     evidence, and the statements supporting or contradicting it."""
     statement = reader(get_statement, statement_id=statement_id)
     if statement is None:
         raise HTTPException(status.HTTP_404_NOT_FOUND, detail="Unknown statement")
-    return statement
+    return ModelResponse(statement)

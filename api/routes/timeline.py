@@ -5,13 +5,13 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query
-from fastapi.responses import JSONResponse
 from pydantic import BaseModel
 
 from api.datasets import DatasetParam, dataset_names
 from api.deps import ReaderDep
 from api.geo_params import GeoFilterDep
 from api.known_ids import IdKind, NamedIds, require_known
+from api.model_response import ModelResponse
 from api.params import (
     MAX_Q_CHARS,
     MAX_Q_WORDS,
@@ -168,20 +168,20 @@ def formatted(
     form: TimelineFormat,
     filters: TimelineFilter,
     about: str | None = None,
-) -> TimelinePage | CollapsedPage | JSONResponse:
+) -> ModelResponse:
     """The page itself, or its TimelineJS / vis / GeoJSON rendering (next cursor in X-Next-Cursor)."""
     if form == TimelineFormat.JSON:
-        return page
+        return ModelResponse(page)
     headers = {"X-Next-Cursor": page.next_cursor} if page.next_cursor else {}
     if form == TimelineFormat.GEOJSON:
         collection = to_feature_collection(page.items, page.next_cursor)
-        return JSONResponse(collection.model_dump(mode="json"), headers=headers, media_type=GEOJSON_TYPE)
+        return ModelResponse(collection, headers=headers, media_type=GEOJSON_TYPE)
     more = page.next_cursor is not None
     if form == TimelineFormat.TIMELINEJS:
         document: BaseModel = to_timelinejs(page.items, filters=filters, about=about, more=more)
     else:
         document = to_vis(page.items)
-    return JSONResponse(document.model_dump(mode="json", exclude_none=True), headers=headers)
+    return ModelResponse(document, exclude_none=True, headers=headers)
 
 
 FormatParam = Annotated[
@@ -207,7 +207,7 @@ def read_timeline(
     cursor: CursorParam = None,
     form: FormatParam = TimelineFormat.JSON,
     collapse: CollapseParam = None,
-) -> TimelinePage | CollapsedPage | JSONResponse:
+) -> ModelResponse:
     """What happened and what was said about it, filtered by window, actors, type, stance, place and
     words, oldest first. A month- or year-precision item sorts at its period's first day, ahead of
     that day's exact items, and says so with `approximate` and `date.precision`.

@@ -26,6 +26,9 @@ from graph.export.cypher_params import parse_params
 from graph.export.records import ExportNode, ExportRelationship, GraphStream
 from graph.export.values import PointValue, Value
 from graph.migrations import NODE_ID_CONSTRAINTS, REL_ID_CONSTRAINTS
+from graph.model import DATED_LABELS
+from graph.queries.windows import span_class_expression
+from schema.dates import SPAN_CLASS_PROPERTY
 
 BATCH = 200
 IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
@@ -70,12 +73,18 @@ def _param_line(rows: Iterable[str]) -> str:
 
 # Statements carry labels and types only: from the exported graph (allow-listed there) and
 # backtick-quoted by name(). Values go in the parameter line before each statement.
+# Exports leave out what the graph derives (graph.model.DERIVED_PROPERTIES); the script derives
+# it again, as every import path does: an Event's or Statement's span class from its dates.
+DERIVE_SPAN_CLASS = f", n.{SPAN_CLASS_PROPERTY} = " + span_class_expression("props.date_start", "props.date_end")
+
+
 def _node_statements(nodes: Iterable[ExportNode]) -> Iterator[str]:
     for labels, group in groupby(nodes, key=lambda node: tuple(node.labels)):
         label_text = "".join(f":{name(label)}" for label in labels)
+        derived = DERIVE_SPAN_CLASS if labels[0] in DATED_LABELS else ""
         while batch := list(islice(group, BATCH)):  # never the whole group: memory stays flat
             yield _param_line(literal(node.properties) for node in batch)
-            yield f"UNWIND $rows AS props CREATE (n{label_text}) SET n = props;\n"
+            yield f"UNWIND $rows AS props CREATE (n{label_text}) SET n = props{derived};\n"
 
 
 def _relationship_statements(relationships: Iterable[ExportRelationship]) -> Iterator[str]:

@@ -9,6 +9,7 @@ from neo4j import ManagedTransaction
 
 from graph.queries.fragments import ROLLUP_PARAMETERS, from_datasets, rollup, sort_rank, sources_of
 from graph.queries.geo import geo_condition, geo_parameters
+from graph.queries.windows import SPAN_CLASSES, span_order, window_dates, window_parameters
 from schema.accusations import Accusation, AccusationFilter, AccusationKey, Level
 
 FIRST_DAY, LAST_DAY = date(1, 1, 1), date(9999, 12, 31)
@@ -32,10 +33,8 @@ ACCUSER_ID = (
 )
 ACCUSED_ID = "CASE WHEN $state_level THEN coalesce($org_of[named.id], named.id) ELSE named.id END"
 # The statement's place: its own (GDELT ActionGeo) or that of an event it is about (as /timeline).
-WINDOW = (
-    """s.date_start >= $lower AND s.date_start <= $upper
-  AND ($window_start IS NULL OR s.date_end >= $window_start)
-  AND ($place_id IS NULL
+PLACE_AND_DATASETS = (
+    """($place_id IS NULL
        OR EXISTS { MATCH (s)-[:OCCURRED_IN]->(:Place)-[:LOCATED_IN*0..6]->(:Place {id: $place_id}) }
        OR EXISTS { MATCH (s)-[:ABOUT|DENIES|RESPONDS_TO]->(:Event)-[:OCCURRED_IN]->(:Place)
                          -[:LOCATED_IN*0..6]->(:Place {id: $place_id}) })
@@ -44,6 +43,12 @@ WINDOW = (
     + """
   AND """
     + geo_condition("s")
+)
+WINDOW = (
+    """s.date_start >= $lower AND s.date_start <= $upper
+  AND ($window_start IS NULL OR s.date_end >= $window_start)
+  AND """
+    + PLACE_AND_DATASETS
 )
 _FILTERS = """($accuser_ids IS NULL OR accuser_id IN $accuser_ids)
   AND ($accused_ids IS NULL OR accused_id IN $accused_ids)
@@ -54,33 +59,47 @@ _FILTERS = """($accuser_ids IS NULL OR accuser_id IN $accuser_ids)
 # per-statement CALL let the Top stop after $limit rows. A statement whose speaker is not known
 # (no MADE: GDELT rows with an empty Actor1) has accuser null; it sorts by accuser_key '' and
 # never matches an accuser filter.
-ACCUSATIONS = (
+# Dated statements in the window in date_start index order; per statement one row per (ACCUSES,
+# accuser, accused) after roll-up, speakers that roll up alike merged. Index order plus the
+# per-statement CALL let the Top stop after $limit rows. A statement whose speaker is not known
+# (no MADE: GDELT rows with an empty Actor1) has accuser null; it sorts by accuser_key '' and
+# never matches an accuser filter. With a window start, one branch per span class reads the
+# composite index from its own lower bound (graph/queries/windows.py); each stops after $limit rows.
+_ROWS = (
     """
-MATCH (s:Statement)
-WHERE """
-    + WINDOW
+  MATCH (s:Statement)
+  WHERE{dates}
+    AND """
+    + PLACE_AND_DATASETS.replace("{", "{{").replace("}", "}}")
     + """
-WITH s, """
+  WITH s, """
     + sort_rank("s")
     + """ AS rank
-WHERE $after IS NULL OR [s.date_start, rank, s.id] >= [$after.date, $after.rank, $after.statement_id]
-CALL (s) {
-  MATCH (s)-[acc:ACCUSES]->(named:Actor)
-  OPTIONAL MATCH (speaker:Actor)-[:MADE]->(s)
-  WITH acc, named, speaker, """
+  WHERE $after IS NULL OR [s.date_start, rank, s.id] >= [$after.date, $after.rank, $after.statement_id]
+  CALL (s) {{
+    MATCH (s)-[acc:ACCUSES]->(named:Actor)
+    OPTIONAL MATCH (speaker:Actor)-[:MADE]->(s)
+    WITH acc, named, speaker, """
     + ACCUSER_ID
     + " AS accuser_id, "
     + ACCUSED_ID
     + """ AS accused_id
-  WITH acc, named, accuser_id, accused_id, collect(speaker) AS speakers
-  RETURN acc, named, accuser_id, coalesce(accuser_id, '') AS accuser_key, accused_id, speakers
-}
-WITH s, rank, acc, named, accuser_id, accuser_key, accused_id, speakers
-WHERE """
-    + _FILTERS
+    WITH acc, named, accuser_id, accused_id, collect(speaker) AS speakers
+    RETURN acc, named, accuser_id, coalesce(accuser_id, '') AS accuser_key, accused_id, speakers
+  }}
+  WITH s, rank, acc, named, accuser_id, accuser_key, accused_id, speakers
+  WHERE """
+    + _FILTERS.replace("\n", "\n  ")
     + """
-  AND ($after IS NULL OR [s.date_start, rank, s.id, accuser_key, accused_id]
-                         > [$after.date, $after.rank, $after.statement_id, $after.accuser_id, $after.accused_id])
+    AND ($after IS NULL OR [s.date_start, rank, s.id, accuser_key, accused_id]
+                           > [$after.date, $after.rank, $after.statement_id, $after.accuser_id, $after.accused_id])
+  WITH s, rank, acc, named, accuser_id, accuser_key, accused_id, speakers
+  ORDER BY {order}s.date_start, rank, s.id, accuser_key, accused_id
+  LIMIT $limit
+  RETURN s, rank, acc, named, accuser_id, accuser_key, accused_id, speakers"""
+)
+_ACCUSATIONS_TAIL = (
+    """
 WITH s, rank, acc, named, accuser_id, accuser_key, accused_id, speakers
 ORDER BY s.date_start, rank, s.id, accuser_key, accused_id
 LIMIT $limit
@@ -107,6 +126,17 @@ RETURN {
 ORDER BY s.date_start, rank, s.id, accuser_key, accused_id
 """
 )
+
+
+def _accusations(spans: tuple[int | None, ...]) -> str:
+    branches = [
+        _ROWS.format(dates=window_dates("s", span), order=span_order("s", span)) for span in spans
+    ]
+    return "CALL () {" + "\n  UNION ALL".join(branches) + "\n}" + _ACCUSATIONS_TAIL
+
+
+ACCUSATIONS = _accusations((None,))
+ACCUSATIONS_IN_WINDOW = _accusations(SPAN_CLASSES)
 
 
 def _org_of(tx: ManagedTransaction, filters: AccusationFilter) -> dict[str, str]:
@@ -139,7 +169,9 @@ def list_accusations(
     parameters = accusation_parameters(tx, filters)
     if after is not None:
         parameters["lower"] = after.date
-    result = tx.run(ACCUSATIONS, **parameters, after=after.model_dump() if after else None, limit=limit)
+    parameters |= window_parameters(parameters["lower"], filters.window_start)
+    query = ACCUSATIONS if filters.window_start is None else ACCUSATIONS_IN_WINDOW
+    result = tx.run(query, **parameters, after=after.model_dump() if after else None, limit=limit)
     rows = []
     for record in result:
         row = dict(record["row"])

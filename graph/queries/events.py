@@ -6,7 +6,7 @@ from neo4j import ManagedTransaction
 
 from graph.queries.fragments import ITEM_PROJECTION, evidence_of, node_ref, related
 from graph.queries.incidents import get_incidents_of
-from graph.queries.timeline import item_from_record
+from graph.queries.timeline import item_fields
 from schema.events import EventDetail
 
 EVENT = f"""
@@ -38,8 +38,12 @@ def get_event(tx: ManagedTransaction, *, event_id: str) -> EventDetail | None:
     record = tx.run(EVENT, event_id=event_id).single()
     if record is None:
         return None
-    item = item_from_record(record["item"])
     incident, contends_for = get_incidents_of(tx, report_id=event_id)
     return EventDetail.model_validate(
-        {**item.model_dump(), **record["detail"], "incident": incident, "contends_for": contends_for}
+        {
+            **item_fields(record["item"]),
+            **record["detail"],
+            "incident": incident,
+            "contends_for": contends_for,
+        }
     )

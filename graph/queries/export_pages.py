@@ -11,7 +11,7 @@ from neo4j import ManagedTransaction
 
 from graph.export.records import ExportNode, ExportRelationship
 from graph.export.values import PropType, native, prop_type
-from graph.model import Label, RelType
+from graph.model import DERIVED_PROPERTIES, Label, RelType
 
 _KEYS = "UNWIND keys({x}) AS key RETURN key, collect(DISTINCT valueType({x}[key])) AS types"
 NODE_KEYS_OF = {label: f"MATCH (n:{label}) WHERE n.id IN $ids {_KEYS.format(x='n')}" for label in Label}
@@ -33,6 +33,7 @@ def get_property_types(
     return {
         record["key"]: prop_type(record["types"], f"{where}.{record['key']}")
         for record in tx.run(query, ids=ids)
+        if record["key"] not in DERIVED_PROPERTIES
     }
 
 
@@ -46,7 +47,11 @@ NODES_AFTER = {
 
 def _node(record: dict[str, object], label: Label) -> ExportNode:
     others = sorted(str(name) for name in record["labels"] if name != label)  # type: ignore[attr-defined]
-    properties = {key: native(value) for key, value in record["properties"].items()}  # type: ignore[attr-defined]
+    properties = {
+        key: native(value)
+        for key, value in record["properties"].items()  # type: ignore[attr-defined]
+        if key not in DERIVED_PROPERTIES
+    }
     return ExportNode(id=str(record["id"]), labels=[str(label), *others], properties=properties)
 
 
@@ -74,7 +79,11 @@ RELS_AFTER = {
 
 
 def _relationship(record: dict[str, object], rel_type: RelType) -> ExportRelationship:
-    properties = {key: native(value) for key, value in record["properties"].items()}  # type: ignore[attr-defined]
+    properties = {
+        key: native(value)
+        for key, value in record["properties"].items()  # type: ignore[attr-defined]
+        if key not in DERIVED_PROPERTIES
+    }
     return ExportRelationship(
         id=str(record["id"]),
         type=str(rel_type),

@@ -46,12 +46,14 @@ CALL ({x}, row) {{
   SET r = at.props
 }}"""
 
-# Row: {id, props, date_start, date_end (ISO text), prefix, keep, place, participants: [{id, actor, props}]}.
+# Row: {id, props, date_start, date_end (ISO text), date_span_class, prefix, keep, place,
+# participants: [{id, actor, props}]}.
 CREATE_EVENTS = (
     """
 UNWIND $rows AS row
 CREATE (event:Event)
-SET event = row.props, event.date_start = date(row.date_start), event.date_end = date(row.date_end)
+SET event = row.props, event.date_start = date(row.date_start), event.date_end = date(row.date_end),
+    event.date_span_class = row.date_span_class
 WITH event, row"""
     + _CREATE_PLACE.format(x="event")
     + """
@@ -66,7 +68,8 @@ MERGE_EVENTS = (
     """
 UNWIND $rows AS row
 MERGE (event:Event {id: row.id})
-SET event = row.props, event.date_start = date(row.date_start), event.date_end = date(row.date_end)
+SET event = row.props, event.date_start = date(row.date_start), event.date_end = date(row.date_end),
+    event.date_span_class = row.date_span_class
 WITH event, row"""
     + _MERGE_PLACE.format(x="event")
     + """
@@ -96,8 +99,9 @@ def write_events(
     ]
 
 
-# Row: {id, props, rel_ids, keep, place, made/accuses/warns/appeals_to: [{id, actor, props}]}; `made` is
-# empty when the speaker is not known (GDELT rows with an empty Actor1).
+# Row: {id, props, dates as for events, rel_ids, keep, place, made/accuses/warns/appeals_to:
+# [{id, actor, props}]}; `made` is empty when the speaker is not known (GDELT rows with an empty
+# Actor1).
 # A new statement has no links yet: its targets are created (no MERGE lookup and lock per link).
 _TARGET = """
 CALL (statement, row) {{
@@ -122,7 +126,8 @@ CREATE_STATEMENTS = (
 UNWIND $rows AS row
 CREATE (statement:Statement)
 SET statement = row.props,
-    statement.date_start = date(row.date_start), statement.date_end = date(row.date_end)
+    statement.date_start = date(row.date_start), statement.date_end = date(row.date_end),
+    statement.date_span_class = row.date_span_class
 WITH statement, row"""
     + _CREATE_PLACE.format(x="statement")
     + """
@@ -141,7 +146,7 @@ MERGE_STATEMENTS = (
 UNWIND $rows AS row
 MERGE (statement:Statement {id: row.id})
 SET statement = row.props, statement.date_start = date(row.date_start),
-    statement.date_end = date(row.date_end)
+    statement.date_end = date(row.date_end), statement.date_span_class = row.date_span_class
 WITH statement, row"""
     + _MERGE_PLACE.format(x="statement")
     + """

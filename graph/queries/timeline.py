@@ -12,6 +12,7 @@ from neo4j import ManagedTransaction, Record
 
 from graph.queries.fragments import ITEM_PROJECTION, from_datasets, sort_rank
 from graph.queries.geo import geo_condition, geo_is_selective, geo_parameters, geo_source
+from graph.queries.windows import SPAN_CLASSES, span_order, window_dates, window_parameters
 from schema.geo import GeoFilter
 from schema.timeline import ItemKind, SortKey, TimelineFilter, TimelineItem
 
@@ -54,6 +55,7 @@ class Plan(StrEnum):
     """Where each branch finds its candidates (each maps to fixed query text)."""
 
     DATES = "dates"  # the date_start range index, in order, stopping after $limit rows
+    WINDOW = "window"  # as DATES within a date window: one seek per span class (windows.py)
     TEXT = "text"  # the full-text matches' ids
     ACTORS = "actors"  # the actors' relationships
     PLACE = "place"  # the events at the place (and within it)
@@ -66,6 +68,8 @@ class Plan(StrEnum):
 _SOURCES = {
     (Plan.DATES, "Event"): "MATCH (node:Event)",
     (Plan.DATES, "Statement"): "MATCH (node:Statement)",
+    (Plan.WINDOW, "Event"): "MATCH (node:Event)",
+    (Plan.WINDOW, "Statement"): "MATCH (node:Statement)",
     (Plan.TEXT, "Event"): "MATCH (node:Event) WHERE node.id IN $text_ids WITH node",
     (Plan.TEXT, "Statement"): "MATCH (node:Statement) WHERE node.id IN $text_ids WITH node",
     (Plan.ACTORS, "Event"): """MATCH (a:Actor)-[:PARTICIPATED_IN]->(node:Event) WHERE a.id IN $actor_ids
@@ -90,10 +94,8 @@ _SOURCES = {
 }
 
 # An item matches a date window when its own range [date_start, date_end] overlaps the window
-# ($upper is the window end or the last day; $lower the cursor's day or the first day).
-_DATES = """
-    node.date_start >= $lower AND node.date_start <= $upper
-    AND ($window_start IS NULL OR node.date_end >= $window_start)"""
+# ($upper is the window end or the last day; $lower the cursor's day or the first day). The WINDOW
+# plan reads each span class from its own lower bound (graph/queries/windows.py).
 # Events match an actor who took part; statements one who made them or whom they accuse, warn or
 # appeal to. Places match themselves and everything LOCATED_IN them (administrative links and
 # curated regions alike); a statement matches its own place (GDELT's ActionGeo) or the place of an
@@ -126,9 +128,7 @@ _FILTERS = {
 _BRANCH = (
     """
   {source}
-  WHERE"""
-    + _DATES
-    + """{filters}
+  WHERE{dates}{filters}
   WITH node, """
     + sort_rank("node")
     + """ AS rank
@@ -137,7 +137,7 @@ _BRANCH = (
      OR (node.date_start = $after.date
          AND (rank > $after.rank OR (rank = $after.rank AND node.id > $after.id)))
   WITH node, rank
-  ORDER BY node.date_start, rank, node.id
+  ORDER BY {order}node.date_start, rank, node.id
   LIMIT $limit
   RETURN node, rank"""
 )
@@ -152,10 +152,24 @@ RETURN """
 )
 
 
+def spans(plan: Plan) -> tuple[int | None, ...]:
+    """The span classes a plan reads in branches of their own (None: one branch for all)."""
+    return SPAN_CLASSES if plan is Plan.WINDOW else (None,)
+
+
 @functools.cache
 def timeline_query(plans: tuple[tuple[str, Plan], ...]) -> str:
     """The query text for these (label, plan) branches; the same text for the same plans."""
-    branches = [_BRANCH.format(source=_SOURCES[plan, label], filters=_FILTERS[label]) for label, plan in plans]
+    branches = [
+        _BRANCH.format(
+            source=_SOURCES[plan, label],
+            dates=window_dates("node", span),
+            filters=_FILTERS[label],
+            order=span_order("node", span),
+        )
+        for label, plan in plans
+        for span in spans(plan)
+    ]
     return "CALL () {" + "\n  UNION ALL".join(branches) + "\n}" + _TAIL
 
 
@@ -191,8 +205,9 @@ def expand_affiliates(tx: ManagedTransaction, *, actor_ids: list[str]) -> list[s
     return sorted(set(actor_ids) | set(members))
 
 
-def item_from_record(data: dict[str, object]) -> TimelineItem:
-    """A TimelineItem from an ITEM_PROJECTION map (kind from labels, statement text as summary)."""
+def item_fields(data: dict[str, object]) -> dict[str, object]:
+    """The TimelineItem fields of an ITEM_PROJECTION map (kind from labels, statement text as
+    summary), not yet validated: a detail model validates them once with its own fields."""
     row = dict(data)
     labels = row.pop("labels")
     is_event = "Event" in labels  # type: ignore[operator]
@@ -203,17 +218,26 @@ def item_from_record(data: dict[str, object]) -> TimelineItem:
     row["sources"] = [s for s in row["sources"] if s is not None]  # type: ignore[union-attr]
     when = row["date"]
     row["approximate"] = when is None or when["precision"] != "day" or when["start"] != when["end"]  # type: ignore[index]
-    return TimelineItem.model_validate(row)
+    return row
 
 
-def _place_or_geo_plan(tx: ManagedTransaction, place_id: str | None, geo: GeoSelection) -> Plan:
+def item_from_record(data: dict[str, object]) -> TimelineItem:
+    """A TimelineItem from an ITEM_PROJECTION map."""
+    return TimelineItem.model_validate(item_fields(data))
+
+
+def _place_or_geo_plan(
+    tx: ManagedTransaction, place_id: str | None, geo: GeoSelection, window_start: date | None
+) -> Plan:
     if place_id is not None:
         degree = tx.run(PLACE_DEGREE, place_id=place_id).single(strict=True)["degree"]
         if degree <= ACTOR_DRIVEN_MAX_DEGREE:
             return Plan.PLACE
     if geo_is_selective(tx, labels=geo.labels, geo=geo.filter, limit=geo.limit):
         return Plan.NEAR if geo.filter.near is not None else Plan.BBOX
-    return Plan.DATES
+    # Without a window start the date_start index alone reads only what is shown (from the first
+    # day or the cursor); with one, an item that started earlier may overlap: read by span class.
+    return Plan.DATES if window_start is None else Plan.WINDOW
 
 
 def _plans(
@@ -222,6 +246,7 @@ def _plans(
     actor_ids: list[str] | None,
     place_id: str | None,
     geo: GeoSelection,
+    window_start: date | None,
 ) -> tuple[tuple[str, Plan], ...]:
     """Each branch's plan: the actors' links where they have few of that kind, else one shared plan."""
     if text_ids is not None:
@@ -234,7 +259,7 @@ def _plans(
             if degree <= ACTOR_DRIVEN_MAX_DEGREE:
                 plans.append((label, Plan.ACTORS))
                 continue
-        shared = shared or [_place_or_geo_plan(tx, place_id, geo)]
+        shared = shared or [_place_or_geo_plan(tx, place_id, geo, window_start)]
         plans.append((label, shared[0]))
     return tuple(plans)
 
@@ -259,9 +284,11 @@ def run_timeline(
     if not kinds:
         return []
     geo = GeoSelection(filters.geo, tuple(_LABELS[kind] for kind in kinds), limit)
+    lower = after.date if after else FIRST_DAY
     result = tx.run(
-        query_for(_plans(tx, text_ids, actor_ids, filters.place_id, geo)),
-        lower=after.date if after else FIRST_DAY,
+        query_for(_plans(tx, text_ids, actor_ids, filters.place_id, geo, filters.window_start)),
+        lower=lower,
+        **window_parameters(lower, filters.window_start),
         upper=filters.window_end or LAST_DAY,
         window_start=filters.window_start,
         types=filters.types,

@@ -15,7 +15,8 @@ from neo4j import ManagedTransaction
 
 from graph.queries.fragments import ITEM_PROJECTION, sort_rank
 from graph.queries.incidents import FATALITIES, REPORTS_OF
-from graph.queries.timeline import _FILTERS, _SOURCES, Plan, item_from_record, run_timeline
+from graph.queries.timeline import _FILTERS, _SOURCES, Plan, item_fields, run_timeline, spans
+from graph.queries.windows import span_order, window_dates
 from schema.incidents import CollapsedItem
 from schema.timeline import ItemKind, SortKey, TimelineFilter
 
@@ -33,15 +34,14 @@ _FIRST_OF_INCIDENT = """
   }}"""
 _BRANCH = """
   {source}
-  WHERE node.date_start >= $lower AND node.date_start <= $upper
-    AND ($window_start IS NULL OR node.date_end >= $window_start){filters}
+  WHERE{dates}{filters}
   WITH node, {rank} AS rank
   WHERE $after IS NULL
      OR node.date_start > $after.date
      OR (node.date_start = $after.date
          AND (rank > $after.rank OR (rank = $after.rank AND node.id > $after.id))){first}
   WITH node, rank, inc
-  ORDER BY node.date_start, rank, node.id
+  ORDER BY {order}node.date_start, rank, node.id
   LIMIT $limit
   RETURN node, rank, inc"""
 _TAIL = (
@@ -70,7 +70,7 @@ def _about(variable: str, text: str) -> str:
     return re.sub(r"\bnode\b", variable, text)
 
 
-def _branch(plan: Plan, label: str) -> str:
+def _branch(plan: Plan, label: str, span: int | None) -> str:
     first = _FIRST_OF_INCIDENT.format(
         label=label,
         sibling_rank=sort_rank("sibling"),
@@ -78,26 +78,31 @@ def _branch(plan: Plan, label: str) -> str:
         filters=_about("sibling", _FILTERS[label]),
     )
     return _BRANCH.format(
-        source=_SOURCES[plan, label], filters=_FILTERS[label], rank=sort_rank("node"), first=first
+        source=_SOURCES[plan, label],
+        dates=window_dates("node", span),
+        filters=_FILTERS[label],
+        rank=sort_rank("node"),
+        first=first,
+        order=span_order("node", span),
     )
 
 
 @functools.cache
 def collapsed_query(plans: tuple[tuple[str, Plan], ...]) -> str:
     """The query text for these (label, plan) branches, as timeline_query() for the plain timeline."""
-    branches = [_branch(plan, label) for label, plan in plans]
+    branches = [_branch(plan, label, span) for label, plan in plans for span in spans(plan)]
     return "CALL () {" + "\n  UNION ALL".join(branches) + "\n}" + _TAIL
 
 
 def _collapsed(item: dict[str, object], incident: dict[str, object] | None) -> CollapsedItem:
-    plain = item_from_record(item)
+    plain = item_fields(item)
     if incident is None:
-        low = plain.fatalities_best
-        return CollapsedItem(**plain.model_dump(), fatalities={"low": low, "high": low})
+        low = plain["fatalities_best"]
+        return CollapsedItem.model_validate({**plain, "fatalities": {"low": low, "high": low}})
     reports = incident["reports"]
     return CollapsedItem.model_validate(
         {
-            **plain.model_dump(),
+            **plain,
             "id": incident["id"],
             "kind": ItemKind.INCIDENT,
             "title": incident["title"],

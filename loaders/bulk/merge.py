@@ -18,6 +18,7 @@ from typing import Any
 from graph.model import Label, RelType
 from loaders.bulk.files import ImportFiles
 from loaders.providers.rows import TARGET_KEYS, GraphBatch
+from schema.dates import SPAN_CLASS_PROPERTY
 
 Row = dict[str, Any]
 TARGET_TYPES = {key: rel_type for rel_type, key in TARGET_KEYS.items()}
@@ -99,6 +100,7 @@ class BulkGraph:
             **row["props"],
             "date_start": date.fromisoformat(row["date_start"]),
             "date_end": date.fromisoformat(row["date_end"]),
+            SPAN_CLASS_PROPERTY: row[SPAN_CLASS_PROPERTY],
         }
         self.files.node(label, props, part)
         at = row.get("place")

@@ -106,7 +106,7 @@ def _event(b: RowBuilder, loc: Loc, e: EventRecord) -> None:
             summary=e.summary,
             date_note=e.date_note,
             source_url=e.source_url,
-            **e.date.to_properties("date"),
+            **e.date.item_properties(),
             fatalities_best=deaths.best if deaths else None,
             fatalities_low=deaths.low if deaths else None,
             fatalities_high=deaths.high if deaths else None,
@@ -135,7 +135,7 @@ def _event(b: RowBuilder, loc: Loc, e: EventRecord) -> None:
 
 def _statement(b: RowBuilder, loc: Loc, s: StatementRecord) -> None:
     ev: Evidence = (list(s.sources), s.quote)
-    dates = s.date.to_properties("date") if s.date else {}
+    dates = s.date.item_properties() if s.date else {}
     b.node(
         Label.STATEMENT,
         loc,

@@ -12,6 +12,7 @@ from loaders.providers.place_aliases import PlaceAliasTable
 from loaders.providers.place_rows import SentPlaces, add_location
 from loaders.providers.places import PlaceResolver
 from loaders.providers.states import StateRegistry
+from schema.dates import SPAN_CLASS_PROPERTY
 from schema.providers import (
     DATASET_SOURCE_IDS,
     ActorMention,
@@ -94,7 +95,11 @@ def _present(props: Row) -> Row:
 def _days(record: ProviderRecord) -> Row:
     # date_start/date_end travel as ISO text and become native dates in the query (date(...)):
     # the driver packs a Python date through a per-value hook, which was ~75 % of packing time.
-    return {"date_start": record.date.start.isoformat(), "date_end": record.date.end.isoformat()}
+    return {
+        "date_start": record.date.start.isoformat(),
+        "date_end": record.date.end.isoformat(),
+        SPAN_CLASS_PROPERTY: record.date.span_class,
+    }
 
 
 class RowBuilder:

@@ -29,6 +29,7 @@ from neo4j import Session
 
 from graph.queries.versions import StoredVersion, list_stored_versions
 from loaders.providers.rows import GraphBatch, Row
+from schema.dates import SPAN_CLASS_PROPERTY
 from schema.providers import ProviderEventRecord, ProviderRecord
 
 
@@ -70,7 +71,8 @@ def stamp(record: ProviderRecord, batch: GraphBatch) -> None:
     row = rows[record.id]
     props = row["props"]
     provider = _digest(props)
-    links = {key: value for key, value in row.items() if key != "props"}
+    # The span class is derived from the dates (which the digest covers): digests stay as before it.
+    links = {key: value for key, value in row.items() if key not in ("props", SPAN_CLASS_PROPERTY)}
     props["row_digest"] = _digest(links, salt=provider)
     props["provider_digest"] = provider
 

@@ -14,7 +14,7 @@ from neo4j.spatial import WGS84Point
 
 from api.app import create_app
 from graph.export.values import native
-from graph.model import Label, RelType
+from graph.model import DERIVED_PROPERTIES, Label, RelType
 from graph.settings import GraphSettings
 from graph.writes import merge_nodes, merge_relationships
 from loaders.curated import load_curated
@@ -153,13 +153,18 @@ RETURN r.id AS id, type(r) AS type, a.id AS start, b.id AS end, properties(r) AS
 """
 
 
+def _exported(props: dict[str, Any]) -> dict[str, Any]:
+    # What the graph derives is not exported (graph.model.DERIVED_PROPERTIES); imports derive it again.
+    return {k: native(v) for k, v in props.items() if k not in DERIVED_PROPERTIES}
+
+
 def graph_snapshot(driver: Driver, settings: GraphSettings, ids: list[str] | None = None) -> Snapshot:
     """Nodes by id (labels, typed properties) and relationships by id (type, ends, properties)."""
     db = settings.database
     nodes = driver.execute_query(NODES_OF, ids=ids, database_=db).records
     rels = driver.execute_query(RELS_OF, ids=ids, database_=db).records
     return (
-        {r["id"]: (sorted(r["labels"]), {k: native(v) for k, v in r["props"].items()}) for r in nodes},
+        {r["id"]: (sorted(r["labels"]), _exported(r["props"])) for r in nodes},
         {
             r["id"]: (r["type"], r["start"], r["end"], {k: native(v) for k, v in r["props"].items()})
             for r in rels

@@ -66,6 +66,7 @@ def test_curated_load_follows_the_property_contract(load: Load, graph_state: Sta
         "date_start": dt.date(2019, 4, 1),
         "date_end": dt.date(2019, 4, 30),
         "date_precision": "month",
+        "date_span_class": 2,  # a month (schema/dates.py)
         "date_note": "'last April' resolved against February 2020",
         "fatalities_best": 13,
         "asserted_by": ["mini-idlib"],
