@@ -45,11 +45,11 @@ INDEXES = [
     "CREATE FULLTEXT INDEX place_names IF NOT EXISTS FOR (n:Place) "
     "ON EACH [n.name, n.aliases, n.name_keys]",
 ]
-# The accusation network's summary (graph/queries/accusation_summary.py): bookkeeping labels.
+# The accusation network's summary (graph/queries/accusation_summary.py): one state node, merged
+# by concurrent loads. Its buckets (two per actor pair and month at most) need no index.
 SUMMARY_SCHEMA = [
     "CREATE CONSTRAINT accusation_summary_state_id IF NOT EXISTS "
     "FOR (n:AccusationSummaryState) REQUIRE n.id IS UNIQUE",
-    "CREATE INDEX accusation_summary_level IF NOT EXISTS FOR (n:AccusationSummary) ON (n.level)",
 ]
 MIGRATIONS = [*NODE_ID_CONSTRAINTS, *REL_ID_CONSTRAINTS, *INDEXES, *SUMMARY_SCHEMA]
 

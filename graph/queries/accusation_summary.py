@@ -32,6 +32,8 @@ from schema.accusations import AccusationFilter, Level
 from schema.geo import GeoFilter
 
 STATE_ID = "accusation-network"
+# A WHERE condition on `n` for queries that read the model's nodes, not this bookkeeping.
+NOT_SUMMARY = "NOT n:AccusationSummary AND NOT n:AccusationSummaryState"
 # What an accusation is made of: a write to any of these may change the network. (Actors' names
 # and kinds are read when the network is asked for; deleting an event changes no accusation.)
 ACCUSATION_LABELS = frozenset({Label.STATEMENT})

@@ -15,6 +15,7 @@ from neo4j.spatial import WGS84Point
 from api.app import create_app
 from graph.export.values import native
 from graph.model import DERIVED_PROPERTIES, Label, RelType
+from graph.queries.accusation_summary import NOT_SUMMARY
 from graph.settings import GraphSettings
 from graph.writes import merge_nodes, merge_relationships
 from loaders.curated import load_curated
@@ -146,7 +147,10 @@ def export_client(settings: GraphSettings) -> Iterator[TestClient]:
 
 
 Snapshot = tuple[dict[str, tuple[list[str], dict[str, Any]]], dict[str, tuple[str, str, str, dict[str, Any]]]]
-NODES_OF = "MATCH (n) WHERE $ids IS NULL OR n.id IN $ids RETURN n.id AS id, labels(n) AS labels, properties(n) AS props"
+NODES_OF = (
+    f"MATCH (n) WHERE {NOT_SUMMARY} AND ($ids IS NULL OR n.id IN $ids) "
+    "RETURN n.id AS id, labels(n) AS labels, properties(n) AS props"
+)
 RELS_OF = """
 MATCH (a)-[r]->(b) WHERE ($ids IS NULL OR (a.id IN $ids AND b.id IN $ids))
 RETURN r.id AS id, type(r) AS type, a.id AS start, b.id AS end, properties(r) AS props

@@ -22,7 +22,7 @@ def test_applying_migrations_twice_creates_nothing_the_second_time(
     names = {r["name"] for r in driver.execute_query("SHOW CONSTRAINTS", database_=settings.database).records}
     assert {f"{label.lower()}_id" for label in Label} <= names
     assert {f"rel_{t.lower()}_id" for t in RelType} <= names
-    assert len(MIGRATIONS) == len(Label) + len(RelType) + 16
+    assert len(MIGRATIONS) == len(Label) + len(RelType) + 17
     points = driver.execute_query(
         "SHOW INDEXES YIELD name, type WHERE type = 'POINT' RETURN name ORDER BY name",
         database_=settings.database,

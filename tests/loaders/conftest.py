@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from neo4j import Driver
 
+from graph.queries.accusation_summary import NOT_SUMMARY
 from graph.settings import GraphSettings
 from loaders.curated import load_curated
 from loaders.report import LoadReport
@@ -19,7 +20,7 @@ from loaders.report import LoadReport
 DATA = Path(__file__).parent / "data"
 CKG = Path(__file__).resolve().parents[2] / ".venv" / "bin" / "ckg"
 
-ALL_NODES = "MATCH (n) RETURN labels(n) AS labels, properties(n) AS props"
+ALL_NODES = f"MATCH (n) WHERE {NOT_SUMMARY} RETURN labels(n) AS labels, properties(n) AS props"
 ALL_RELATIONSHIPS = """
 MATCH (a)-[r]->(b)
 RETURN type(r) AS type, a.id AS start, b.id AS end, properties(r) AS props

@@ -151,12 +151,10 @@ def test_cli_load_killed_half_way_then_rerun_ends_as_one_clean_run(
     assert graph_checksum(clean_graph, settings) == after_resume
     # rows, src:gdelt, 7 actors and the state of Syria, 3 places (Syria ⊃ Idlib ⊃ Idlib city);
     # 3 links per row (2 actors, 1 place), 2 LOCATED_IN, 5 organ → state ties
-    # and the incidents linking the identical rows (GDELT's repetitions): each row reports one;
-    # the accusation summary: its state and one bucket per level (one pair, one month)
+    # and the incidents linking the identical rows (GDELT's repetitions): each row reports one
     incidents, reported, contending = rows(clean_graph, settings, INCIDENT_COUNTS)[0]
     assert reported == 20_000
-    summary = 1 + 2
-    assert after_resume[:2] == (20_000 + 1 + 8 + 3 + incidents + summary, 60_002 + 5 + reported + contending)  # type: ignore[operator]
+    assert after_resume[:2] == (20_000 + 1 + 8 + 3 + incidents, 60_002 + 5 + reported + contending)  # type: ignore[operator]
 
 
 def test_cli_reports_places_and_the_location_cells_it_could_not_use(
