@@ -17,10 +17,10 @@ from pathlib import Path
 from neo4j import Driver
 from neo4j.spatial import WGS84Point
 
-from graph.queries.accusation_summary import refresh_accusation_summary
 from graph.export.csv import ARRAY_DELIMITER
 from graph.export.values import PropType, Scalar, Value
 from graph.model import Label, RelType
+from graph.queries.accusation_summary import refresh_accusation_summary
 from graph.writes import merge_nodes, merge_relationships
 
 QUOTED = re.compile(r'"((?:[^"]|"")*)"')
